@@ -1,0 +1,69 @@
+package org.corridor.infra;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+/** PostgreSQL and Kafka as Corridor needs them: one database per service, the event topics kept forever. */
+public final class CorridorInfrastructure implements AutoCloseable {
+
+    /** The database each service owns, by service name. */
+    public static final List<ServiceDatabase> DATABASES = List.of(
+            new ServiceDatabase("gateway", "gateway"),
+            new ServiceDatabase("case-service", "cases"),
+            new ServiceDatabase("policy-service", "policy"),
+            new ServiceDatabase("report-service", "reports"));
+
+    public static final List<String> TOPICS = List.of("corridor.case-events", "corridor.policy-events");
+
+    private static final int PARTITIONS = 3;
+
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+
+    private CorridorInfrastructure(PostgresServer postgres, KafkaBroker kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    /** Starts both servers with their state under {@code stateDirectory}; ports of 0 pick free ones. */
+    public static CorridorInfrastructure start(Path stateDirectory, Path postgresBinaries, int postgresPort, int kafkaPort)
+            throws IOException, SQLException {
+        var postgres = PostgresServer.start(stateDirectory.resolve("postgres"), postgresBinaries, postgresPort);
+        try {
+            var kafka = KafkaBroker.start(stateDirectory.resolve("kafka"), kafkaPort);
+            kafka.createTopics(TOPICS, PARTITIONS);
+            return new CorridorInfrastructure(postgres, kafka);
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    public void createServiceDatabases() throws SQLException {
+        for (ServiceDatabase database : DATABASES) {
+            postgres.createDatabaseIfMissing(database.name());
+        }
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    public record ServiceDatabase(String service, String name) {
+    }
+}

@@ -1,0 +1,75 @@
+package org.corridor.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server from binaries shipped in a Maven Central jar: no Docker, no OS package,
+ * and it runs as root. Each Corridor service gets a database of its own on it.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String SUPERUSER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a server on {@code port} (0 picks a free one). An existing data directory is reused as it is,
+     * so a restart keeps its data; {@code binaryDirectory} is where the shipped binaries are unpacked.
+     */
+    public static PostgresServer start(Path dataDirectory, Path binaryDirectory, int port) throws IOException {
+        var builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binaryDirectory.toFile())
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "off".equals(System.getProperty("corridor.postgres.fsync")) ? "off" : "on");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return new PostgresServer(builder.start());
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    public void createDatabaseIfMissing(String database) throws SQLException {
+        createDatabaseIfMissing(port(), database);
+    }
+
+    /** Creates the database unless it exists; names are ours, never user input, and are checked anyway. */
+    public static void createDatabaseIfMissing(int port, String database) throws SQLException {
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a database name: " + database);
+        }
+        try (Connection connection = DriverManager.getConnection(
+                     "jdbc:postgresql://127.0.0.1:" + port + "/postgres", SUPERUSER, SUPERUSER);
+             Statement statement = connection.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + database);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,11 @@
+package org.corridor.policy;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.corridor.infra.testing.CorridorTestInfrastructure;
+import org.corridor.infra.testing.ServiceContract;
+
+@QuarkusTest
+@WithTestResource(CorridorTestInfrastructure.class)
+class PolicyServiceContractTest extends ServiceContract {
+}
