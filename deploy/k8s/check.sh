@@ -1,0 +1,699 @@
+#!/usr/bin/env bash
+# Renders deploy/k8s/base, overlays/dev and overlays/prod with kustomize and checks what the
+# operators rely on (probes, hardening, resources, images, network policies, Kafka topics and
+# users, PostgreSQL clusters, prod scaling and ingress), then checks deploy/compose/compose.yaml.
+# Needs kubectl (with its built-in kustomize) and python3, nothing else: no cluster, no network,
+# no PyYAML. kustomize prints YAML only; `kubectl label --local -o json` turns it into JSON
+# without asking an API server.
+#   deploy/k8s/check.sh        exit status 0 when everything holds, 1 with the reasons otherwise
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+deploy="$(dirname "$here")"
+
+for tool in kubectl python3; do
+  command -v "$tool" >/dev/null || { echo "check.sh: $tool is required" >&2; exit 2; }
+done
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# Never read the caller's kubeconfig: nothing here talks to a cluster.
+export KUBECONFIG=/dev/null
+
+to_json() { # <yaml file> <json file>
+  kubectl label --local --overwrite -f "$1" -o json check.corridor.local/rendered=true >"$2" 2>"$work/label.err" || {
+    echo "check.sh: cannot read $1 as Kubernetes objects:" >&2
+    cat "$work/label.err" >&2
+    exit 1
+  }
+}
+
+for target in base overlays/dev overlays/prod; do
+  name="${target##*/}"
+  if ! kubectl kustomize "$here/$target" >"$work/$name.yaml" 2>"$work/$name.err"; then
+    echo "check.sh: kubectl kustomize $target failed:" >&2
+    cat "$work/$name.err" >&2
+    exit 1
+  fi
+  to_json "$work/$name.yaml" "$work/$name.json"
+done
+
+# compose.yaml is not a Kubernetes object; a made-up apiVersion/kind lets the same YAML reader
+# (anchors and merge keys included) turn it into JSON.
+compose="$deploy/compose/compose.yaml"
+if [ ! -f "$compose" ]; then
+  echo "check.sh: $compose is missing" >&2
+  exit 1
+fi
+{
+  printf 'apiVersion: check.corridor.local/v1\nkind: ComposeFile\nmetadata:\n  name: compose\n'
+  cat "$compose"
+} >"$work/compose.yaml"
+to_json "$work/compose.yaml" "$work/compose.json"
+
+python3 - "$work" "$deploy" <<'PY'
+import json
+import os
+import re
+import sys
+
+work, deploy = sys.argv[1], sys.argv[2]
+
+SERVICES = ["gateway", "case-service", "policy-service", "report-service"]
+KAFKA_SERVICES = ["case-service", "policy-service", "report-service"]
+DATABASES = {  # service -> (CNPG cluster, database)
+    "gateway": ("corridor-gateway-db", "gateway"),
+    "case-service": ("corridor-case-db", "cases"),
+    "policy-service": ("corridor-policy-db", "policy"),
+    "report-service": ("corridor-report-db", "reports"),
+}
+KAFKA = "corridor-kafka"
+TOPICS = {"corridor.case-events": 12, "corridor.policy-events": 3}
+# KafkaUser -> {(resource type, name): operations that must be allowed}
+ACLS = {
+    "case-service": {("topic", "corridor.case-events"): {"Write"},
+                     ("topic", "corridor.policy-events"): {"Read"},
+                     ("group", "case-service"): {"Read"}},
+    "policy-service": {("topic", "corridor.policy-events"): {"Write"}},
+    "report-service": {("topic", "corridor.case-events"): {"Read"},
+                       ("topic", "corridor.policy-events"): {"Read"},
+                       ("group", "report-service"): {"Read"}},
+}
+# operations a user must NOT have on a topic (e.g. report-service never writes)
+FORBIDDEN = {
+    "case-service": {("topic", "corridor.policy-events"): {"Write", "All"}},
+    "policy-service": {("topic", "corridor.case-events"): {"Read", "Write", "All"}},
+    "report-service": {("topic", "corridor.case-events"): {"Write", "All"},
+                       ("topic", "corridor.policy-events"): {"Write", "All"}},
+}
+
+failures = []
+
+
+def fail(where, message):
+    failures.append(f"{where}: {message}")
+
+
+def load(path):
+    text = open(path).read()
+    decoder = json.JSONDecoder()
+    objects, i = [], 0
+    while True:
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if i >= len(text):
+            break
+        obj, i = decoder.raw_decode(text, i)
+        objects.extend(obj.get("items", []) if obj.get("kind") == "List" else [obj])
+    return objects
+
+
+def of_kind(objects, kind, group=None):
+    found = []
+    for o in objects:
+        if o.get("kind") != kind:
+            continue
+        if group is not None and o.get("apiVersion", "").split("/")[0] != group:
+            continue
+        found.append(o)
+    return found
+
+
+def by_name(objects):
+    return {o["metadata"]["name"]: o for o in objects}
+
+
+def labels(o):
+    return o.get("metadata", {}).get("labels") or {}
+
+
+def container_env(deployment, configmaps):
+    """Every environment variable of the first container: name -> value or ('secret', name, key)."""
+    spec = deployment["spec"]["template"]["spec"]
+    container = spec["containers"][0]
+    env = {}
+    for source in container.get("envFrom", []):
+        ref = source.get("configMapRef")
+        if ref:
+            cm = configmaps.get(ref["name"])
+            if cm is None:
+                fail(f"Deployment {deployment['metadata']['name']}", f"envFrom ConfigMap {ref['name']} is not rendered")
+                continue
+            env.update(cm.get("data") or {})
+    for var in container.get("env", []):
+        if "value" in var:
+            env[var["name"]] = var["value"]
+        else:
+            ref = (var.get("valueFrom") or {}).get("secretKeyRef")
+            if ref:
+                env[var["name"]] = ("secret", ref["name"], ref["key"])
+            else:
+                env[var["name"]] = ("other",)
+    return env
+
+
+def check_deployment(where, d, configmaps, service_accounts, overlay):
+    name = d["metadata"]["name"]
+    meta_labels = labels(d)
+    template = d["spec"]["template"]
+    pod = template["spec"]
+    t_labels = labels(template)
+    for lbls, what in ((meta_labels, "metadata"), (t_labels, "pod template")):
+        if lbls.get("app.kubernetes.io/name") != name:
+            fail(where, f"{what} label app.kubernetes.io/name should be {name}")
+        if lbls.get("app.kubernetes.io/part-of") != "corridor":
+            fail(where, f"{what} label app.kubernetes.io/part-of should be corridor")
+    selector = d["spec"].get("selector", {}).get("matchLabels", {})
+    if not selector or any(t_labels.get(k) != v for k, v in selector.items()):
+        fail(where, "selector does not match the pod template's labels")
+
+    strategy = d["spec"].get("strategy", {})
+    if strategy.get("type", "RollingUpdate") != "RollingUpdate" or \
+            str(strategy.get("rollingUpdate", {}).get("maxUnavailable")) != "0":
+        fail(where, "rolling update with maxUnavailable 0 expected")
+
+    if pod.get("automountServiceAccountToken") is not False:
+        fail(where, "automountServiceAccountToken must be false")
+    sa = pod.get("serviceAccountName")
+    if sa not in service_accounts:
+        fail(where, f"serviceAccountName {sa!r} is not a rendered ServiceAccount")
+    pod_sc = pod.get("securityContext") or {}
+
+    containers = pod.get("containers", [])
+    if len(containers) != 1:
+        fail(where, f"expected one container, found {len(containers)}")
+        return
+    c = containers[0]
+    sc = c.get("securityContext") or {}
+    if not (sc.get("runAsNonRoot") is True or pod_sc.get("runAsNonRoot") is True):
+        fail(where, "runAsNonRoot must be true")
+    if sc.get("readOnlyRootFilesystem") is not True:
+        fail(where, "readOnlyRootFilesystem must be true")
+    if sc.get("allowPrivilegeEscalation") is not False:
+        fail(where, "allowPrivilegeEscalation must be false")
+    if "ALL" not in ((sc.get("capabilities") or {}).get("drop") or []):
+        fail(where, "capabilities must drop ALL")
+    if sc.get("privileged"):
+        fail(where, "privileged container")
+    seccomp = (sc.get("seccompProfile") or pod_sc.get("seccompProfile") or {}).get("type")
+    if seccomp != "RuntimeDefault":
+        fail(where, "seccompProfile RuntimeDefault expected")
+
+    image = c.get("image", "")
+    # corridor/<service>:<tag>, optionally behind a registry host and pinned by digest
+    m = re.fullmatch(r"(?:[a-z0-9.-]+(?::[0-9]+)?/)?corridor/([a-z-]+):([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})"
+                     r"(?:@sha256:[0-9a-f]{64})?", image)
+    if not m or m.group(1) != name:
+        fail(where, f"image {image!r} is not corridor/{name}:<tag>")
+    elif m.group(2) == "latest":
+        fail(where, "image tag latest: pin a version")
+
+    ports = {p.get("name"): p.get("containerPort") for p in c.get("ports", [])}
+    if ports.get("http") != 8080:
+        fail(where, "container port 8080 named http expected")
+
+    probes = {
+        "readinessProbe": "/q/health/ready",
+        "livenessProbe": "/q/health/live",
+    }
+    for probe, path in probes.items():
+        http = (c.get(probe) or {}).get("httpGet") or {}
+        if http.get("path") != path or http.get("port") not in ("http", 8080):
+            fail(where, f"{probe} must GET {path} on port http")
+    if not (c.get("startupProbe") or {}).get("httpGet"):
+        fail(where, "startupProbe (httpGet) missing")
+
+    res = c.get("resources") or {}
+    for part in ("requests", "limits"):
+        for r in ("cpu", "memory"):
+            if r not in (res.get(part) or {}):
+                fail(where, f"resources.{part}.{r} missing")
+
+    mounts = {m["mountPath"]: m["name"] for m in c.get("volumeMounts", [])}
+    volumes = {v["name"]: v for v in pod.get("volumes", [])}
+    tmp = volumes.get(mounts.get("/tmp"))
+    if not tmp or "emptyDir" not in tmp:
+        fail(where, "an emptyDir must be mounted at /tmp (read-only root file system)")
+
+    def secret_mounted_at(path, secret):
+        vol = volumes.get(mounts.get(path))
+        if not vol or (vol.get("secret") or {}).get("secretName") != secret:
+            fail(where, f"Secret {secret} must be mounted at {path}")
+
+    env = container_env(d, configmaps)
+
+    def want(var, value=None):
+        if var not in env:
+            fail(where, f"environment variable {var} missing")
+        elif value is not None and env[var] != value:
+            fail(where, f"{var} should be {value!r}, is {env[var]!r}")
+
+    want("QUARKUS_HTTP_PORT", "8080")
+    if "MaxRAMPercentage=70" not in str(env.get("JAVA_TOOL_OPTIONS", "")):
+        fail(where, "JAVA_TOOL_OPTIONS must set -XX:MaxRAMPercentage=70")
+    cluster, database = DATABASES[name]
+    want("QUARKUS_DATASOURCE_USERNAME", ("secret", f"{cluster}-app", "username"))
+    want("QUARKUS_DATASOURCE_PASSWORD", ("secret", f"{cluster}-app", "password"))
+    url = env.get("QUARKUS_DATASOURCE_JDBC_URL", "")
+    if not str(url).startswith(f"jdbc:postgresql://{cluster}-rw:5432/{database}"):
+        fail(where, f"QUARKUS_DATASOURCE_JDBC_URL should be jdbc:postgresql://{cluster}-rw:5432/{database}, is {url!r}")
+
+    if name == "gateway":
+        want("SMALLRYE_JWT_SIGN_KEY_LOCATION", "/etc/corridor/jwt/signing-key.pem")
+        secret_mounted_at("/etc/corridor/jwt", "corridor-gateway-signing-key")
+        for upstream in KAFKA_SERVICES:
+            want("CORRIDOR_GATEWAY_UPSTREAMS_" + upstream.upper().replace("-", "_"), f"http://{upstream}:8080")
+        for var in env:
+            if var.startswith("KAFKA_"):
+                fail(where, f"the gateway does not use Kafka, yet {var} is set")
+    else:
+        want("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/corridor/jwt/public-key.pem")
+        want("MP_JWT_VERIFY_ISSUER", "corridor-gateway")
+        secret_mounted_at("/etc/corridor/jwt", "corridor-gateway-public-key")
+        want("KAFKA_BOOTSTRAP_SERVERS", f"{KAFKA}-kafka-bootstrap:9093")
+        want("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+        want("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+        want("KAFKA_SASL_JAAS_CONFIG", ("secret", name, "sasl.jaas.config"))
+    if name == "case-service":
+        want("CORRIDOR_CASES_KEY_DIRECTORY", "/etc/corridor/keys")
+        secret_mounted_at("/etc/corridor/keys", "corridor-case-encryption-keys")
+
+    if overlay == "prod":
+        if d["spec"].get("replicas") != 2:
+            fail(where, "prod runs 2 replicas")
+        keys = {t.get("topologyKey") for t in pod.get("topologySpreadConstraints", [])}
+        for key in ("topology.kubernetes.io/zone", "kubernetes.io/hostname"):
+            if key not in keys:
+                fail(where, f"prod needs a topology spread constraint on {key}")
+
+
+def selects(selector, lbls):
+    """A LabelSelector (matchLabels + matchExpressions) against a label map."""
+    for k, v in (selector.get("matchLabels") or {}).items():
+        if lbls.get(k) != v:
+            return False
+    for e in selector.get("matchExpressions") or []:
+        value, op = lbls.get(e["key"]), e["operator"]
+        if op == "In" and value not in e.get("values", []):
+            return False
+        if op == "NotIn" and value in e.get("values", []):
+            return False
+        if op == "Exists" and e["key"] not in lbls:
+            return False
+        if op == "DoesNotExist" and e["key"] in lbls:
+            return False
+    return True
+
+
+def check_network(where, objects, pods):
+    policies = of_kind(objects, "NetworkPolicy")
+    if not policies:
+        fail(where, "no NetworkPolicy")
+        return
+    deny = [p for p in policies
+            if p["spec"].get("podSelector") in ({}, None)
+            and "Ingress" in p["spec"].get("policyTypes", [])
+            and not p["spec"].get("ingress")]
+    if not deny:
+        fail(where, "no default-deny ingress NetworkPolicy (empty podSelector, no ingress rule)")
+
+    def ingress_peers(app):
+        """All 'from' peers of the policies that select this app's pods, with their ports."""
+        peers = []
+        for p in policies:
+            if "Ingress" not in p["spec"].get("policyTypes", []):
+                continue
+            if not selects(p["spec"].get("podSelector") or {}, pods[app]):
+                continue
+            for rule in p["spec"].get("ingress") or []:
+                ports = {pt.get("port") for pt in rule.get("ports") or []}
+                if not rule.get("from"):
+                    peers.append(({"everything": True}, ports))
+                for peer in rule.get("from") or []:
+                    peers.append((peer, ports))
+        return peers
+
+    gw = ingress_peers("gateway")
+    if not any("namespaceSelector" in peer and "podSelector" not in peer for peer, _ in gw):
+        fail(where, "the gateway must be reachable from the ingress controller's namespace")
+    for peer, ports in gw:
+        if "everything" in peer or "ipBlock" in peer:
+            fail(where, "the gateway accepts traffic from anywhere; only the ingress namespace expected")
+        if ports and ports != {8080}:
+            fail(where, f"gateway ingress on ports {sorted(map(str, ports))}, only 8080 expected")
+    for app in KAFKA_SERVICES:
+        peers = ingress_peers(app)
+        if not peers:
+            fail(where, f"nothing may reach {app}: the gateway must")
+        for peer, ports in peers:
+            ok = set(peer) == {"podSelector"} and selects(peer["podSelector"], pods["gateway"]) \
+                and not any(selects(peer["podSelector"], pods[o]) for o in KAFKA_SERVICES)
+            if not ok:
+                fail(where, f"{app} accepts traffic from {json.dumps(peer)}; only the gateway expected")
+            if ports != {8080}:
+                fail(where, f"{app} ingress must be limited to port 8080")
+
+    for app in SERVICES:
+        egress = [p for p in policies
+                  if "Egress" in p["spec"].get("policyTypes", [])
+                  and selects(p["spec"].get("podSelector") or {}, pods[app])]
+        if not egress:
+            fail(where, f"{app} has no egress NetworkPolicy")
+            continue
+        rules = [r for p in egress for r in p["spec"].get("egress") or []]
+        cluster = DATABASES[app][0]
+
+        def reaches(label, value, port):
+            for r in rules:
+                ports = {pt.get("port") for pt in r.get("ports") or []}
+                for peer in r.get("to") or []:
+                    sel = (peer.get("podSelector") or {}).get("matchLabels") or {}
+                    if sel.get(label) == value and port in ports:
+                        return True
+            return False
+
+        if not reaches("cnpg.io/cluster", cluster, 5432):
+            fail(where, f"{app} cannot reach its database {cluster} on 5432")
+        for other in SERVICES:
+            other_cluster = DATABASES[other][0]
+            if other != app and reaches("cnpg.io/cluster", other_cluster, 5432):
+                fail(where, f"{app} may reach {other_cluster}, another service's database")
+        if not any(53 in {pt.get("port") for pt in r.get("ports") or []} for r in rules):
+            fail(where, f"{app} has no DNS egress (port 53)")
+        kafka = reaches("strimzi.io/cluster", KAFKA, 9093)
+        if app in KAFKA_SERVICES and not kafka:
+            fail(where, f"{app} cannot reach Kafka ({KAFKA}) on 9093")
+        if app == "gateway" and kafka:
+            fail(where, "the gateway does not use Kafka but may reach it")
+        for r in rules:
+            if not r.get("to") and not r.get("ports"):
+                fail(where, f"{app} has an allow-all egress rule")
+
+    for app, (cluster, _) in DATABASES.items():
+        db_pod = {"cnpg.io/cluster": cluster}
+        if not any(p["spec"].get("podSelector") and selects(p["spec"]["podSelector"], db_pod)
+                   for p in policies):
+            fail(where, f"no NetworkPolicy admits traffic to {cluster} (default deny would cut it off)")
+    return len(policies)
+
+
+def check_kafka(where, objects, overlay):
+    kafkas = of_kind(objects, "Kafka", "kafka.strimzi.io")
+    if len(kafkas) != 1 or kafkas[0]["metadata"]["name"] != KAFKA:
+        fail(where, f"exactly one Strimzi Kafka named {KAFKA} expected")
+        return
+    k = kafkas[0]["spec"]["kafka"]
+    tls = [l for l in k.get("listeners", []) if l.get("port") == 9093]
+    if not tls or not tls[0].get("tls") or (tls[0].get("authentication") or {}).get("type") != "scram-sha-512":
+        fail(where, "Kafka needs a TLS listener on 9093 with scram-sha-512 authentication")
+    if any(not l.get("tls") for l in k.get("listeners", [])):
+        fail(where, "a Kafka listener without TLS")
+    if (k.get("authorization") or {}).get("type") != "simple":
+        fail(where, "Kafka authorization type simple expected (the KafkaUser ACLs need it)")
+
+    pools = [p for p in of_kind(objects, "KafkaNodePool", "kafka.strimzi.io")
+             if labels(p).get("strimzi.io/cluster") == KAFKA]
+    roles = {}
+    for p in pools:
+        for r in p["spec"].get("roles", []):
+            roles[r] = roles.get(r, 0) + p["spec"].get("replicas", 0)
+    if overlay == "dev":
+        if len(pools) != 1 or roles != {"controller": 1, "broker": 1}:
+            fail(where, "dev: one KafkaNodePool with a single controller+broker node expected")
+    elif overlay == "prod":
+        if roles != {"controller": 3, "broker": 3} or any(len(p["spec"].get("roles", [])) != 1 for p in pools):
+            fail(where, "prod: 3 controllers and 3 brokers in separate KafkaNodePools expected")
+
+    want_replicas = {"dev": 1, "prod": 3}.get(overlay)
+    topics = {}
+    for t in of_kind(objects, "KafkaTopic", "kafka.strimzi.io"):
+        topics[t["spec"].get("topicName", t["metadata"]["name"])] = t
+    for topic, partitions in TOPICS.items():
+        t = topics.get(topic)
+        if t is None:
+            fail(where, f"KafkaTopic {topic} missing")
+            continue
+        if labels(t).get("strimzi.io/cluster") != KAFKA:
+            fail(where, f"KafkaTopic {topic} must carry strimzi.io/cluster: {KAFKA}")
+        spec, config = t["spec"], t["spec"].get("config") or {}
+        if spec.get("partitions") != partitions:
+            fail(where, f"KafkaTopic {topic} needs {partitions} partitions")
+        for key in ("retention.ms", "retention.bytes"):
+            if str(config.get(key)) != "-1":
+                fail(where, f"KafkaTopic {topic}: {key} must be -1 (kept forever)")
+        if config.get("cleanup.policy") != "delete":
+            fail(where, f"KafkaTopic {topic}: cleanup.policy must be delete (no compaction)")
+        if want_replicas is not None and spec.get("replicas") != want_replicas:
+            fail(where, f"KafkaTopic {topic}: replicas {want_replicas} expected in {overlay}")
+        if overlay == "prod" and str(config.get("min.insync.replicas")) != "2":
+            fail(where, f"KafkaTopic {topic}: min.insync.replicas 2 expected in prod")
+
+    users = by_name(of_kind(objects, "KafkaUser", "kafka.strimzi.io"))
+    for user, needed in ACLS.items():
+        u = users.get(user)
+        if u is None:
+            fail(where, f"KafkaUser {user} missing")
+            continue
+        if labels(u).get("strimzi.io/cluster") != KAFKA:
+            fail(where, f"KafkaUser {user} must carry strimzi.io/cluster: {KAFKA}")
+        if (u["spec"].get("authentication") or {}).get("type") != "scram-sha-512":
+            fail(where, f"KafkaUser {user} must use scram-sha-512")
+        granted = {}
+        for acl in (u["spec"].get("authorization") or {}).get("acls", []):
+            if acl.get("type", "allow") != "allow":
+                continue
+            res = acl["resource"]
+            if res.get("patternType", "literal") != "literal":
+                fail(where, f"KafkaUser {user}: prefixed ACL on {res.get('name')}; literal names expected")
+            key = (res["type"], res.get("name"))
+            ops = set(acl.get("operations") or []) | ({acl["operation"]} if "operation" in acl else set())
+            granted.setdefault(key, set()).update(ops)
+        for key, ops in needed.items():
+            if not ops <= granted.get(key, set()) and "All" not in granted.get(key, set()):
+                fail(where, f"KafkaUser {user} lacks {sorted(ops)} on {key[0]} {key[1]}")
+        for key, ops in FORBIDDEN.get(user, {}).items():
+            if ops & granted.get(key, set()):
+                fail(where, f"KafkaUser {user} must not have {sorted(ops & granted[key])} on {key[0]} {key[1]}")
+        for key in granted:
+            if key[0] == "cluster" or key[1] in ("*", None):
+                fail(where, f"KafkaUser {user} has a cluster-wide or wildcard ACL")
+    extra = set(users) - set(ACLS)
+    if extra:
+        fail(where, f"unexpected KafkaUsers {sorted(extra)}")
+    return len(topics), len(users), sum(p["spec"].get("replicas", 0) for p in pools)
+
+
+def check_postgres(where, objects, overlay):
+    clusters = by_name(of_kind(objects, "Cluster", "postgresql.cnpg.io"))
+    expected = {c for c, _ in DATABASES.values()}
+    if set(clusters) != expected:
+        fail(where, f"CloudNativePG Clusters {sorted(clusters)}, expected {sorted(expected)}")
+    for service, (name, database) in DATABASES.items():
+        c = clusters.get(name)
+        if c is None:
+            continue
+        spec = c["spec"]
+        initdb = (spec.get("bootstrap") or {}).get("initdb") or {}
+        if initdb.get("database") != database:
+            fail(where, f"Cluster {name} must create database {database}")
+        if "secret" in initdb or spec.get("superuserSecret"):
+            fail(where, f"Cluster {name}: credentials are generated by CNPG, not supplied")
+        instances = spec.get("instances")
+        if overlay == "dev" and instances != 1:
+            fail(where, f"Cluster {name}: 1 instance in dev")
+        if overlay == "prod":
+            if instances != 3:
+                fail(where, f"Cluster {name}: 3 instances in prod")
+            store = (spec.get("backup") or {}).get("barmanObjectStore") or {}
+            creds = store.get("s3Credentials") or {}
+            if not str(store.get("destinationPath", "")).startswith("s3://"):
+                fail(where, f"Cluster {name}: prod backups need barmanObjectStore.destinationPath s3://...")
+            for key in ("accessKeyId", "secretAccessKey"):
+                if not (creds.get(key) or {}).get("name"):
+                    fail(where, f"Cluster {name}: s3Credentials.{key} must reference a Secret")
+    if overlay == "prod":
+        scheduled = {b["spec"]["cluster"]["name"] for b in of_kind(objects, "ScheduledBackup", "postgresql.cnpg.io")}
+        for name in expected - scheduled:
+            fail(where, f"no ScheduledBackup for Cluster {name}")
+    return len(clusters)
+
+
+def check_prod_extras(where, objects, deployments):
+    hpas = of_kind(objects, "HorizontalPodAutoscaler")
+    targets = {}
+    for h in hpas:
+        if h["apiVersion"] != "autoscaling/v2":
+            fail(where, f"HPA {h['metadata']['name']} must be autoscaling/v2")
+        ref = h["spec"]["scaleTargetRef"]
+        targets[ref["name"]] = h
+        if ref.get("kind") != "Deployment" or ref["name"] not in deployments:
+            fail(where, f"HPA {h['metadata']['name']} scales {ref.get('kind')} {ref['name']}, not a rendered Deployment")
+        spec = h["spec"]
+        if spec.get("minReplicas") != 2 or spec.get("maxReplicas") != 6:
+            fail(where, f"HPA {h['metadata']['name']}: min 2 / max 6 expected")
+        cpu = [m for m in spec.get("metrics", []) if m.get("type") == "Resource"
+               and m["resource"]["name"] == "cpu"
+               and m["resource"]["target"].get("averageUtilization") == 70]
+        if not cpu:
+            fail(where, f"HPA {h['metadata']['name']}: CPU utilisation target 70 % expected")
+    for s in SERVICES:
+        if s not in targets:
+            fail(where, f"no HPA for {s}")
+    pdbs = of_kind(objects, "PodDisruptionBudget")
+    for s in SERVICES:
+        tl = labels(deployments[s]["spec"]["template"]) if s in deployments else {}
+        match = [p for p in pdbs if selects(p["spec"].get("selector") or {}, tl)]
+        if len(match) != 1:
+            fail(where, f"exactly one PodDisruptionBudget should select {s}, found {len(match)}")
+        elif str(match[0]["spec"].get("minAvailable")) != "1":
+            fail(where, f"PodDisruptionBudget for {s}: minAvailable 1 expected")
+    ingresses = of_kind(objects, "Ingress")
+    services = by_name(of_kind(objects, "Service"))
+    if len(ingresses) != 1:
+        fail(where, f"one Ingress (the gateway's) expected, found {len(ingresses)}")
+    for ing in ingresses:
+        n = ing["metadata"]["name"]
+        if not any(t.get("secretName") for t in ing["spec"].get("tls", [])):
+            fail(where, f"Ingress {n} needs TLS with a secretName")
+        notes = ing["metadata"].get("annotations") or {}
+        if not any(k.startswith("cert-manager.io/") for k in notes):
+            fail(where, f"Ingress {n} needs a cert-manager annotation")
+        backends = [p["backend"]["service"]["name"]
+                    for r in ing["spec"].get("rules", []) for p in r.get("http", {}).get("paths", [])]
+        if not backends or set(backends) != {"gateway"} or "gateway" not in services:
+            fail(where, f"Ingress {n} must route to the gateway Service only")
+    return len(hpas), len(pdbs), len(ingresses)
+
+
+def check_rendering(overlay):
+    where = overlay
+    objects = load(os.path.join(work, overlay + ".json"))
+    for o in objects:
+        if o.get("kind") == "Secret":
+            fail(where, f"Secret {o['metadata']['name']} is in the manifests; secrets are referenced, never committed")
+    deployments = by_name(of_kind(objects, "Deployment"))
+    configmaps = by_name(of_kind(objects, "ConfigMap"))
+    service_accounts = by_name(of_kind(objects, "ServiceAccount"))
+    if sorted(deployments) != sorted(SERVICES):
+        fail(where, f"Deployments {sorted(deployments)}, expected {sorted(SERVICES)}")
+    for name, d in deployments.items():
+        if name in SERVICES:
+            check_deployment(f"{where}: Deployment {name}", d, configmaps, service_accounts, overlay)
+
+    pods = {n: labels(d["spec"]["template"]) for n, d in deployments.items()}
+    for s in SERVICES:
+        pods.setdefault(s, {"app.kubernetes.io/name": s})
+    services = of_kind(objects, "Service")
+    for svc in services:
+        n = svc["metadata"]["name"]
+        sel = svc["spec"].get("selector") or {}
+        matched = [d for d, l in pods.items() if d in deployments and sel and all(l.get(k) == v for k, v in sel.items())]
+        if not matched:
+            fail(where, f"Service {n} selects no rendered Deployment")
+        for port in svc["spec"].get("ports", []):
+            if port.get("targetPort") not in ("http", 8080):
+                fail(where, f"Service {n} port {port.get('name')} does not target http")
+    for s in SERVICES:
+        if s not in by_name(services):
+            fail(where, f"Service {s} missing")
+
+    namespaces = {o["metadata"].get("namespace") for o in objects if o.get("kind") != "Namespace"}
+    if overlay != "base" and len(namespaces) != 1:
+        fail(where, f"objects spread over namespaces {sorted(map(str, namespaces))}")
+
+    n_policies = check_network(where, objects, pods)
+    kafka = check_kafka(where, objects, overlay) or (0, 0, 0)
+    n_clusters = check_postgres(where, objects, overlay)
+    summary = (f"{overlay}: {len(objects)} objects, {len(deployments)} deployments, {len(services)} services, "
+               f"{n_policies} network policies, kafka {KAFKA} ({kafka[2]} nodes in node pools) + {kafka[0]} topics + "
+               f"{kafka[1]} users, {n_clusters} postgres clusters")
+    if overlay == "prod":
+        hpas, pdbs, ingresses = check_prod_extras(where, objects, deployments)
+        summary += f", {hpas} HPAs, {pdbs} PDBs, {ingresses} ingress"
+    return summary
+
+
+def check_compose():
+    where = "compose.yaml"
+    doc = load(os.path.join(work, "compose.json"))[0]
+    services = doc.get("services") or {}
+    for name in ["postgres", "kafka"] + SERVICES:
+        if name not in services:
+            fail(where, f"service {name} missing")
+    if "apache/kafka" not in str(services.get("kafka", {}).get("image", "")):
+        fail(where, "kafka must use the apache/kafka image (KRaft)")
+    kenv = services.get("kafka", {}).get("environment") or {}
+    if "controller" not in str(kenv.get("KAFKA_PROCESS_ROLES", "")):
+        fail(where, "kafka must run in KRaft mode (KAFKA_PROCESS_ROLES with controller)")
+    pg = services.get("postgres", {})
+    if not any("docker-entrypoint-initdb.d" in str(v) for v in pg.get("volumes") or []):
+        fail(where, "postgres needs an init script creating the four databases")
+    for name in SERVICES:
+        s = services.get(name)
+        if not s:
+            continue
+        build = s.get("build") or {}
+        if not isinstance(build, dict) or build.get("dockerfile") != "deploy/docker/Dockerfile.jvm" \
+                or (build.get("args") or {}).get("SERVICE") != name:
+            fail(where, f"{name} must build from deploy/docker/Dockerfile.jvm with SERVICE={name}")
+        env = s.get("environment") or {}
+        if isinstance(env, list):
+            env = dict(e.split("=", 1) if "=" in e else (e, "") for e in env)
+        needed = ["QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+                  "QUARKUS_DATASOURCE_PASSWORD"]
+        if name == "gateway":
+            needed += ["SMALLRYE_JWT_SIGN_KEY_LOCATION", "CORRIDOR_GATEWAY_UPSTREAMS_CASE_SERVICE",
+                       "CORRIDOR_GATEWAY_UPSTREAMS_POLICY_SERVICE", "CORRIDOR_GATEWAY_UPSTREAMS_REPORT_SERVICE"]
+        else:
+            needed += ["KAFKA_BOOTSTRAP_SERVERS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER"]
+        if name == "case-service":
+            needed += ["CORRIDOR_CASES_KEY_DIRECTORY"]
+        for var in needed:
+            if var not in env:
+                fail(where, f"{name}: environment variable {var} missing")
+        published = [str(p) for p in s.get("ports") or []]
+        if name == "gateway":
+            if not any(re.fullmatch(r"(\d+\.\d+\.\d+\.\d+:)?8080:8080(/tcp)?", p) for p in published):
+                fail(where, "the gateway must be published on 8080")
+        elif published:
+            fail(where, f"{name} is published ({published}); only the gateway should be")
+    return f"compose: {len(services)} services, gateway on 8080"
+
+
+def check_dockerfile():
+    where = "deploy/docker/Dockerfile.jvm"
+    path = os.path.join(deploy, "docker", "Dockerfile.jvm")
+    if not os.path.isfile(path):
+        fail(where, "missing")
+        return
+    text = open(path).read()
+    if not re.search(r"^FROM (eclipse-temurin:21-jre|registry\.access\.redhat\.com/ubi9/openjdk-21-runtime)", text, re.M):
+        fail(where, "base image eclipse-temurin:21-jre or ubi9/openjdk-21-runtime expected")
+    if not re.search(r"^USER 185\s*$", text, re.M):
+        fail(where, "USER 185 expected")
+    if not re.search(r"^HEALTHCHECK .*", text, re.M) or "/q/health/live" not in text:
+        fail(where, "HEALTHCHECK on /q/health/live expected")
+    if not re.search(r"^ARG SERVICE", text, re.M):
+        fail(where, "ARG SERVICE expected")
+
+
+summaries = []
+for overlay in ("base", "dev", "prod"):
+    try:
+        summaries.append(check_rendering(overlay))
+    except (KeyError, TypeError, AttributeError) as e:
+        fail(overlay, f"unexpected structure ({type(e).__name__}: {e})")
+try:
+    summaries.append(check_compose())
+except (KeyError, TypeError, AttributeError, IndexError) as e:
+    fail("compose.yaml", f"unexpected structure ({type(e).__name__}: {e})")
+check_dockerfile()
+
+if failures:
+    print(f"check.sh: {len(failures)} problem(s):", file=sys.stderr)
+    for f in failures:
+        print("  - " + f, file=sys.stderr)
+    sys.exit(1)
+for s in summaries:
+    print("ok  " + s)
+PY
