@@ -13,4 +13,9 @@ class GatewayContractTest extends ServiceContract {
     protected boolean usesKafka() {
         return false;
     }
+
+    @Override
+    protected boolean requiresInternalToken() {
+        return false;
+    }
 }

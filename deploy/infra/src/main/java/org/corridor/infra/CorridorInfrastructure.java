@@ -20,10 +20,12 @@ public final class CorridorInfrastructure implements AutoCloseable {
     private static final int PARTITIONS = 3;
 
     private final PostgresServer postgres;
-    private final KafkaBroker kafka;
+    private final Path kafkaDirectory;
+    private volatile KafkaBroker kafka;
 
-    private CorridorInfrastructure(PostgresServer postgres, KafkaBroker kafka) {
+    private CorridorInfrastructure(PostgresServer postgres, Path kafkaDirectory, KafkaBroker kafka) {
         this.postgres = postgres;
+        this.kafkaDirectory = kafkaDirectory;
         this.kafka = kafka;
     }
 
@@ -32,9 +34,10 @@ public final class CorridorInfrastructure implements AutoCloseable {
             throws IOException, SQLException {
         var postgres = PostgresServer.start(stateDirectory.resolve("postgres"), postgresBinaries, postgresPort);
         try {
-            var kafka = KafkaBroker.start(stateDirectory.resolve("kafka"), kafkaPort);
+            Path kafkaDirectory = stateDirectory.resolve("kafka");
+            var kafka = KafkaBroker.start(kafkaDirectory, kafkaPort);
             kafka.createTopics(TOPICS, PARTITIONS);
-            return new CorridorInfrastructure(postgres, kafka);
+            return new CorridorInfrastructure(postgres, kafkaDirectory, kafka);
         } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e;
@@ -53,6 +56,16 @@ public final class CorridorInfrastructure implements AutoCloseable {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** Stops the broker, keeping its data, to see how the services live through an outage. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Brings a stopped broker back on the same ports with the same data. */
+    public void restartKafka() throws IOException {
+        kafka = KafkaBroker.start(kafkaDirectory, kafka.brokerPort(), kafka.controllerPort());
     }
 
     @Override

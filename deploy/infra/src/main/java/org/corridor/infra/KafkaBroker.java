@@ -37,11 +37,13 @@ public final class KafkaBroker implements AutoCloseable {
             "cleanup.policy", "delete");
 
     private final KafkaRaftServer server;
-    private final String bootstrapServers;
+    private final int brokerPort;
+    private final int controllerPort;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private KafkaBroker(KafkaRaftServer server, int brokerPort, int controllerPort) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -49,21 +51,32 @@ public final class KafkaBroker implements AutoCloseable {
      * formatting {@code logDirectory} if it is new.
      */
     public static KafkaBroker start(Path logDirectory, int port) throws IOException {
-        int brokerPort = port > 0 ? port : freePort();
-        int controllerPort = port > 0 ? port + 1 : freePort();
+        return port > 0 ? start(logDirectory, port, port + 1) : start(logDirectory, freePort(), freePort());
+    }
+
+    /** Starts a broker on the given ports: how a test brings back a broker it stopped, with its data. */
+    public static KafkaBroker start(Path logDirectory, int brokerPort, int controllerPort) throws IOException {
         Files.createDirectories(logDirectory);
         Properties properties = brokerProperties(logDirectory, brokerPort, controllerPort);
         formatIfNew(logDirectory, properties);
 
         var server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         server.startup();
-        var broker = new KafkaBroker(server, "127.0.0.1:" + brokerPort);
+        var broker = new KafkaBroker(server, brokerPort, controllerPort);
         broker.awaitReady(Duration.ofSeconds(60));
         return broker;
     }
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     /** Creates the topics that do not exist yet, each kept forever. */
@@ -93,7 +106,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private Admin admin() {
         return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
     }

@@ -4,22 +4,32 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.corridor.infra.CorridorInfrastructure;
 import org.corridor.infra.PostgresServer;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Gives a service under test a real PostgreSQL database of its own and a real Kafka broker.
+ * Gives a service under test a real PostgreSQL database of its own, a real Kafka broker, and the key pair of the
+ * internal JWT (the public half for services to verify, the private half for the gateway and {@link InternalTokens}).
  *
  * <p>The servers start once per test JVM. Quarkus loads this class again for every application restart (another
- * test profile), so the running servers are found through system properties rather than a static field, and each
- * application start gets a fresh database.
+ * test profile), so what runs is found through system properties rather than a static field, and each application
+ * start gets a fresh database. {@link TestKafka} reaches the broker through a JVM-wide MBean.
  */
 public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
-    private static final String POSTGRES_PORT = "corridor.test.postgres.port";
-    private static final String KAFKA_BOOTSTRAP = "corridor.test.kafka.bootstrap-servers";
+    static final String POSTGRES_PORT = "corridor.test.postgres.port";
+    static final String KAFKA_BOOTSTRAP = "corridor.test.kafka.bootstrap-servers";
+    static final String SIGNING_KEY = "corridor.test.jwt.signing-key";
+    static final String PUBLIC_KEY = "corridor.test.jwt.public-key";
 
     @Override
     public Map<String, String> start() {
@@ -32,7 +42,9 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database,
                     "quarkus.datasource.username", PostgresServer.SUPERUSER,
                     "quarkus.datasource.password", PostgresServer.SUPERUSER,
-                    "kafka.bootstrap.servers", System.getProperty(KAFKA_BOOTSTRAP));
+                    "kafka.bootstrap.servers", System.getProperty(KAFKA_BOOTSTRAP),
+                    "mp.jwt.verify.publickey.location", System.getProperty(PUBLIC_KEY),
+                    "smallrye.jwt.sign.key.location", System.getProperty(SIGNING_KEY));
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test infrastructure", e);
         }
@@ -58,13 +70,32 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
                 System.err.println("stopping the test infrastructure failed: " + e);
             }
         }, "test-infrastructure-shutdown"));
-        System.setProperty(POSTGRES_PORT, Integer.toString(infrastructure.postgres().port()));
+        writeKeyPair(state);
+        ManagementFactory.getPlatformMBeanServer().registerMBean(new KafkaControl(infrastructure), KafkaControl.NAME);
         System.setProperty(KAFKA_BOOTSTRAP, infrastructure.kafka().bootstrapServers());
+        System.setProperty(POSTGRES_PORT, Integer.toString(infrastructure.postgres().port()));
     }
 
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
+    private static void writeKeyPair(Path directory) throws Exception {
+        var generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        Path signingKey = directory.resolve("signing-key.pem");
+        Path publicKey = directory.resolve("public-key.pem");
+        Files.writeString(signingKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        System.setProperty(SIGNING_KEY, signingKey.toString());
+        System.setProperty(PUBLIC_KEY, publicKey.toString());
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

@@ -1,11 +1,13 @@
 package org.corridor.infra.testing;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -18,6 +20,54 @@ public abstract class ServiceContract {
     /** Whether the service publishes or consumes events, so its readiness depends on Kafka. */
     protected boolean usesKafka() {
         return true;
+    }
+
+    /** Whether the service takes callers only with the gateway's internal token (every service but the gateway). */
+    protected boolean requiresInternalToken() {
+        return true;
+    }
+
+    @Test
+    void unknownPathIsAProblem() {
+        given().when().get("/no-such-path").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"));
+    }
+
+    @Test
+    void apiWithoutAValidInternalTokenIsRefused() {
+        Assumptions.assumeTrue(requiresInternalToken());
+        given().when().get("/api/v1/anything").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+        given().header("Authorization", "Bearer not-a-jwt").when().get("/api/v1/anything").then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.bearerSignedByAStranger("some-org", "coordinator"))
+                .when().get("/api/v1/anything").then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aValidInternalTokenGetsPastTheGuard() {
+        Assumptions.assumeTrue(requiresInternalToken());
+        given().header("Authorization", InternalTokens.bearer("some-org", "coordinator"))
+                .when().get("/api/v1/no-such-resource").then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void requestIdIsPassedOnOrCreated() {
+        given().header("X-Request-Id", "req-contract-1").when().get("/no-such-path").then()
+                .header("X-Request-Id", "req-contract-1")
+                .body("requestId", equalTo("req-contract-1"));
+        given().header("X-Request-Id", "bad id with spaces").when().get("/no-such-path").then()
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
     }
 
     @Test

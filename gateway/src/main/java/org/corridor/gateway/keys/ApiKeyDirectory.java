@@ -1,0 +1,98 @@
+package org.corridor.gateway.keys;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.corridor.gateway.config.GatewayConfig;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The API keys, held in memory by hash so that authenticating a request never waits on the database, and re-read
+ * periodically so that new, expired and revoked keys take effect on every gateway instance.
+ */
+@ApplicationScoped
+public class ApiKeyDirectory {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyDirectory.class);
+
+    private final DataSource dataSource;
+    private final GatewayConfig config;
+    private final ApiKeyImport keyImport;
+    private final Clock clock;
+    private volatile Map<ApiKeyHash, ApiKeyGrant> grants = Map.of();
+    private ScheduledExecutorService refresher;
+
+    public ApiKeyDirectory(DataSource dataSource, GatewayConfig config, ApiKeyImport keyImport) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.keyImport = keyImport;
+        this.clock = Clock.systemUTC();
+    }
+
+    void start(@Observes StartupEvent startup) throws Exception {
+        keyImport.importConfiguredKeys();
+        refresh();
+        refresher = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().name("api-key-refresh").daemon().unstarted(task));
+        long period = config.apiKeyRefresh().toMillis();
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+
+    /** The grant of a presented key, if it is known, unexpired and not revoked. */
+    public Optional<ApiKeyGrant> authenticate(String presentedKey) {
+        ApiKeyGrant grant = grants.get(ApiKeyHash.of(presentedKey));
+        return grant != null && grant.validAt(clock.instant()) ? Optional.of(grant) : Optional.empty();
+    }
+
+    public void refresh() throws SQLException {
+        Map<ApiKeyHash, ApiKeyGrant> loaded = new HashMap<>();
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement(
+                     "SELECT id, key_hash, organisation, roles, expires_at, revoked_at FROM api_key");
+             var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Array roles = rows.getArray(4);
+                loaded.put(new ApiKeyHash(java.util.HexFormat.of().formatHex(rows.getBytes(2))), new ApiKeyGrant(
+                        rows.getObject(1, UUID.class),
+                        rows.getString(3),
+                        Set.of((String[]) roles.getArray()),
+                        instant(rows.getTimestamp(5)),
+                        instant(rows.getTimestamp(6))));
+            }
+        }
+        grants = Map.copyOf(loaded);
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("could not re-read API keys (%s); keeping the last known set", e.getClass().getSimpleName());
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,6 @@
+package org.corridor.policy.domain;
+
+/** How often people stopped are handed to the South Korean embassy. */
+public enum EmbassyHandover {
+    NONE, OCCASIONAL, ROUTINE
+}

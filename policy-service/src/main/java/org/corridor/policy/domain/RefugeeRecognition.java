@@ -1,0 +1,6 @@
+package org.corridor.policy.domain;
+
+/** Whether a country grants North Koreans refugee status. */
+public enum RefugeeRecognition {
+    RECOGNISED, AD_HOC, NOT_RECOGNISED
+}

@@ -1,0 +1,6 @@
+package org.corridor.policy.domain;
+
+/** How often people found are sent back to North Korea. */
+public enum Repatriation {
+    NONE, OCCASIONAL, FORCED
+}

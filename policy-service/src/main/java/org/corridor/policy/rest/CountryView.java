@@ -1,0 +1,7 @@
+package org.corridor.policy.rest;
+
+import org.corridor.policy.domain.RiskLevel;
+
+/** A country on the routes with the policy in force today. */
+public record CountryView(String code, String name, RiskLevel riskLevel, String summary) {
+}

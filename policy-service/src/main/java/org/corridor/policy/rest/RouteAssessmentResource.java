@@ -1,0 +1,47 @@
+package org.corridor.policy.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.corridor.platform.country.CountryCodes;
+import org.corridor.policy.domain.Vulnerability;
+import org.corridor.policy.service.PolicyService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+@Path("/api/v1/routes/assess")
+@Authenticated
+@Tag(name = "Route risk")
+public class RouteAssessmentResource {
+
+    private final PolicyService policies;
+
+    public RouteAssessmentResource(PolicyService policies) {
+        this.policies = policies;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "assessRoute", summary = "Risk of a route, leg by leg, for a traveller profile")
+    public RouteAssessmentView assess(@Valid @NotNull RouteAssessmentRequest request) {
+        List<String> countries = new ArrayList<>();
+        for (int i = 0; i < request.countries().size(); i++) {
+            countries.add(CountryCodes.require("countries[" + i + "]", request.countries().get(i)));
+        }
+        Set<Vulnerability> vulnerabilities = request.profile() == null || request.profile().vulnerabilities() == null
+                ? Set.of() : request.profile().vulnerabilities();
+        LocalDate day = request.at() == null ? policies.today() : request.at();
+        return PolicyMapper.view(policies.assessRoute(countries, vulnerabilities, day), day);
+    }
+}
