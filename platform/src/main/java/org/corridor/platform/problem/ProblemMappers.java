@@ -98,11 +98,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
-        if (exception.getCause() instanceof JsonMappingException mapping && !(mapping instanceof com.fasterxml.jackson.core.JsonParseException)) {
-            return mismatchedJson(mapping);
-        }
-        if (exception.getCause() instanceof JsonProcessingException malformed) {
-            return malformedJson(malformed);
+        // the framework wraps body-reading failures; answer them as if they had reached their own mapper
+        switch (exception.getCause()) {
+            case InvalidFormatException invalid -> {
+                return unknownValue(invalid);
+            }
+            case JsonMappingException mismatched -> {
+                return mismatchedJson(mismatched);
+            }
+            case JsonProcessingException malformed -> {
+                return malformedJson(malformed);
+            }
+            case null, default -> {
+            }
         }
         if (status >= 500) {
             return unexpected(exception);

@@ -28,10 +28,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** The four-eyes change workflow: editors write drafts, a different approver publishes them. */
-@Path("/api/v1/countries/{code}/policy/drafts")
+@Path("/api/v1/countries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Policy changes")
 public class PolicyDraftResource {
+
+    // under the same root as CountryPolicyResource, so that a wrong method here is a 405 rather than a 404
+    private static final String DRAFTS = "/{code}/policy/drafts";
 
     private final PolicyService policies;
     private final Caller caller;
@@ -42,6 +45,7 @@ public class PolicyDraftResource {
     }
 
     @POST
+    @Path(DRAFTS)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.POLICY_EDITOR)
     @Operation(operationId = "createPolicyDraft", summary = "Write a draft of a new policy version")
@@ -55,6 +59,7 @@ public class PolicyDraftResource {
     }
 
     @GET
+    @Path(DRAFTS)
     @RolesAllowed({Roles.POLICY_EDITOR, Roles.POLICY_APPROVER})
     @Operation(operationId = "listPolicyDrafts", summary = "Open drafts for a country")
     public List<PolicyDraftView> openDrafts(@PathParam("code") String code) {
@@ -62,7 +67,7 @@ public class PolicyDraftResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path(DRAFTS + "/{id}")
     @RolesAllowed({Roles.POLICY_EDITOR, Roles.POLICY_APPROVER})
     @Operation(operationId = "getPolicyDraft", summary = "One draft")
     public Response draft(@PathParam("code") String code, @PathParam("id") UUID id) {
@@ -71,7 +76,7 @@ public class PolicyDraftResource {
     }
 
     @PUT
-    @Path("/{id}")
+    @Path(DRAFTS + "/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.POLICY_EDITOR)
     @Operation(operationId = "revisePolicyDraft", summary = "Revise an open draft (If-Match required)")
@@ -84,7 +89,7 @@ public class PolicyDraftResource {
     }
 
     @POST
-    @Path("/{id}/publish")
+    @Path(DRAFTS + "/{id}/publish")
     @RolesAllowed(Roles.POLICY_APPROVER)
     @Operation(operationId = "publishPolicyDraft", summary = "Publish a draft written by someone else")
     public PolicyVersionView publish(@PathParam("code") String code, @PathParam("id") UUID id) {

@@ -183,6 +183,8 @@ class PolicyApiTest {
                 .statusCode(400).contentType("application/problem+json").body("title", equalTo("Malformed body"));
         given().header("Authorization", EDITOR).contentType(ContentType.TEXT).body("hello").post(drafts).then()
                 .statusCode(415).contentType("application/problem+json");
+        given().header("Authorization", EDITOR).delete("/api/v1/routes/assess").then()
+                .statusCode(405).contentType("application/problem+json");
         given().header("Authorization", EDITOR).delete(drafts).then()
                 .statusCode(405).contentType("application/problem+json");
         given().header("Authorization", ANALYST).contentType(ContentType.JSON).body(draft("2026-01-01", "high")).post(drafts).then()
