@@ -1,6 +1,13 @@
 package org.corridor.gateway;
 
 import io.quarkus.test.common.WithTestResource;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import io.quarkus.test.junit.QuarkusTest;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.corridor.infra.testing.ServiceContract;
@@ -17,5 +24,24 @@ class GatewayContractTest extends ServiceContract {
     @Override
     protected boolean requiresInternalToken() {
         return false;
+    }
+
+    @Override
+    protected Path committedContract() {
+        return null;
+    }
+
+    @Test
+    void servesOneContractMergedFromTheServices() {
+        given().queryParam("format", "json").when().get("/openapi").then()
+                .statusCode(200)
+                .body("info.title", equalTo("Corridor API"))
+                .body("paths", hasKey("/api/v1/countries/{code}/policy"))
+                .body("paths", hasKey("/api/v1/routes/assess"))
+                .body("components.schemas", hasKey("PolicyVersion"));
+        given().when().get("/openapi").then()
+                .statusCode(200)
+                .contentType(containsString("yaml"))
+                .body(containsString("/api/v1/countries/{code}/policy/history"));
     }
 }

@@ -1,7 +1,14 @@
 package org.corridor.infra.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -25,6 +32,31 @@ public abstract class ServiceContract {
     /** Whether the service takes callers only with the gateway's internal token (every service but the gateway). */
     protected boolean requiresInternalToken() {
         return true;
+    }
+
+    /**
+     * Where the service's contract is committed: the gateway merges these files into the one published contract, so
+     * a change to a service's API that is not committed there fails here. Null for the gateway itself.
+     */
+    protected Path committedContract() {
+        String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        return Path.of("..", "gateway", "src", "main", "resources", "META-INF", "openapi", service + ".json");
+    }
+
+    @Test
+    void servedContractMatchesTheCommittedOne() throws Exception {
+        Path committed = committedContract();
+        Assumptions.assumeTrue(committed != null);
+        String served = given().queryParam("format", "json").when().get("/openapi").then().statusCode(200)
+                .extract().asString();
+        var json = new ObjectMapper();
+        JsonNode servedTree = json.readTree(served);
+        if (Boolean.getBoolean("corridor.openapi.update")) {
+            Files.writeString(committed, json.writerWithDefaultPrettyPrinter().writeValueAsString(servedTree) + "\n");
+        }
+        Assertions.assertTrue(Files.exists(committed), committed + " is missing: run the tests with -Dcorridor.openapi.update=true");
+        Assertions.assertEquals(json.readTree(committed.toFile()), servedTree,
+                "the API differs from " + committed + ": review the change, then run the tests with -Dcorridor.openapi.update=true and commit the file");
     }
 
     @Test

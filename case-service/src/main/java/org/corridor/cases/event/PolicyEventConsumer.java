@@ -1,0 +1,55 @@
+package org.corridor.cases.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.corridor.cases.repository.KnownPolicy;
+import org.corridor.cases.repository.KnownPolicyRepository;
+import org.corridor.platform.events.EventHandler;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Keeps case-service's copy of country policies from {@code corridor.policy-events}. */
+@ApplicationScoped
+public class PolicyEventConsumer implements EventHandler {
+
+    static final String POLICY_PUBLISHED = "org.corridor.policy.published";
+
+    private final KnownPolicyRepository knownPolicies;
+    private final ObjectMapper objectMapper;
+
+    public PolicyEventConsumer(KnownPolicyRepository knownPolicies, ObjectMapper objectMapper) {
+        this.knownPolicies = knownPolicies;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public String topic() {
+        return "corridor.policy-events";
+    }
+
+    @Override
+    public void handle(CloudEvent event) {
+        if (!POLICY_PUBLISHED.equals(event.getType()) || event.getData() == null) {
+            return;
+        }
+        try {
+            JsonNode version = objectMapper.readTree(event.getData().toBytes());
+            knownPolicies.remember(new KnownPolicy(
+                    UUID.fromString(version.path("id").asText()),
+                    version.path("country").asText(),
+                    LocalDate.parse(version.path("validFrom").asText()),
+                    version.path("validTo").isNull() ? null : LocalDate.parse(version.path("validTo").asText()),
+                    Instant.parse(version.path("recordedAt").asText()),
+                    version.path("riskLevel").asText(),
+                    objectMapper.writeValueAsString(version)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
