@@ -1,5 +1,11 @@
 package org.corridor.policy.domain;
 
+import org.corridor.platform.policy.RiskLevel;
+import org.corridor.platform.policy.Repatriation;
+import org.corridor.platform.policy.Detention;
+import org.corridor.platform.policy.RefugeeRecognition;
+import org.corridor.platform.policy.EmbassyHandover;
+import org.corridor.platform.policy.PolicyTerms;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -52,6 +58,11 @@ public class PolicyContent {
 
     @Enumerated(EnumType.STRING)
     public Confidence confidence;
+
+    public PolicyTerms terms() {
+        return new PolicyTerms(riskLevel, repatriation, detention, refugeeRecognition, embassyHandover, unhcrAccess,
+                penaltiesForHelpers, summary);
+    }
 
     public PolicyContent copy() {
         var copy = new PolicyContent();

@@ -1,6 +1,6 @@
 package org.corridor.policy.rest;
 
-import org.corridor.policy.domain.RiskLevel;
+import org.corridor.platform.policy.RiskLevel;
 
 /** A country on the routes with the policy in force today. */
 public record CountryView(String code, String name, RiskLevel riskLevel, String summary) {

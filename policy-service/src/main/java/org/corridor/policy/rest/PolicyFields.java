@@ -5,11 +5,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.corridor.policy.domain.Confidence;
-import org.corridor.policy.domain.Detention;
-import org.corridor.policy.domain.EmbassyHandover;
-import org.corridor.policy.domain.RefugeeRecognition;
-import org.corridor.policy.domain.Repatriation;
-import org.corridor.policy.domain.RiskLevel;
+import org.corridor.platform.policy.Detention;
+import org.corridor.platform.policy.EmbassyHandover;
+import org.corridor.platform.policy.RefugeeRecognition;
+import org.corridor.platform.policy.Repatriation;
+import org.corridor.platform.policy.RiskLevel;
 import org.corridor.policy.domain.SupportAvailable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

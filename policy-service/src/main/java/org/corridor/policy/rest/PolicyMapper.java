@@ -3,7 +3,7 @@ package org.corridor.policy.rest;
 import org.corridor.policy.domain.PolicyContent;
 import org.corridor.policy.domain.PolicyDraft;
 import org.corridor.policy.domain.PolicyVersion;
-import org.corridor.policy.domain.RouteRiskAssessor;
+import org.corridor.platform.policy.RouteRiskAssessor;
 import org.corridor.policy.domain.ValidityPeriod;
 import org.corridor.platform.json.KebabCaseEnums;
 

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.corridor.platform.country.CountryCodes;
-import org.corridor.policy.domain.Vulnerability;
+import org.corridor.platform.policy.Vulnerability;
 import org.corridor.policy.service.PolicyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

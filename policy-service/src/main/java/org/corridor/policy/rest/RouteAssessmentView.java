@@ -1,6 +1,6 @@
 package org.corridor.policy.rest;
 
-import org.corridor.policy.domain.RiskLevel;
+import org.corridor.platform.policy.RiskLevel;
 
 import java.time.LocalDate;
 import java.util.List;

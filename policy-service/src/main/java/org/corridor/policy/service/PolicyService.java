@@ -8,9 +8,9 @@ import org.corridor.policy.domain.PolicyContent;
 import org.corridor.policy.domain.PolicyDraft;
 import org.corridor.policy.domain.PolicyTimeline;
 import org.corridor.policy.domain.PolicyVersion;
-import org.corridor.policy.domain.RouteRiskAssessor;
+import org.corridor.platform.policy.RouteRiskAssessor;
 import org.corridor.policy.domain.ValidityPeriod;
-import org.corridor.policy.domain.Vulnerability;
+import org.corridor.platform.policy.Vulnerability;
 import org.corridor.policy.event.PolicyEvents;
 import org.corridor.policy.repository.PolicyDraftRepository;
 import org.corridor.policy.repository.PolicyVersionRepository;
@@ -126,7 +126,7 @@ public class PolicyService {
         }
         Instant now = clock.instant();
         return RouteRiskAssessor.assess(countries, vulnerabilities, day, country ->
-                versions.timelineOf(country).inForce(day, now).map(inForce -> inForce.version().content));
+                versions.timelineOf(country).inForce(day, now).map(inForce -> inForce.version().content.terms()));
     }
 
     private PolicyTimeline knownTimeline(String country) {

@@ -1,5 +1,6 @@
 package org.corridor.policy.domain;
 
+import org.corridor.platform.policy.RiskLevel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

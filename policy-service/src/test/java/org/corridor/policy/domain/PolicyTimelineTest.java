@@ -1,5 +1,10 @@
 package org.corridor.policy.domain;
 
+import org.corridor.platform.policy.RiskLevel;
+import org.corridor.platform.policy.Repatriation;
+import org.corridor.platform.policy.Detention;
+import org.corridor.platform.policy.RefugeeRecognition;
+import org.corridor.platform.policy.EmbassyHandover;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.corridor.policy.domain;
+package org.corridor.platform.policy;
 
 /** How often people stopped are handed to the South Korean embassy. */
 public enum EmbassyHandover {

@@ -1,4 +1,4 @@
-package org.corridor.policy.domain;
+package org.corridor.platform.policy;
 
 /** Risk to a person in a country, in rising order. */
 public enum RiskLevel {

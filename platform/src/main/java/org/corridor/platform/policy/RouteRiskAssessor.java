@@ -1,4 +1,4 @@
-package org.corridor.policy.domain;
+package org.corridor.platform.policy;
 
 import org.corridor.platform.json.KebabCaseEnums;
 
@@ -28,28 +28,28 @@ public final class RouteRiskAssessor {
     }
 
     public static Assessment assess(List<String> countries, Set<Vulnerability> vulnerabilities, LocalDate day,
-                                    Function<String, Optional<PolicyContent>> policyOn) {
+                                    Function<String, Optional<PolicyTerms>> policyOn) {
         List<Leg> legs = countries.stream().map(country -> assessLeg(country, policyOn.apply(country), vulnerabilities, day)).toList();
         RiskLevel overall = legs.stream().map(Leg::risk).reduce(RiskLevel.LOW, RiskLevel::worst);
         return new Assessment(overall, legs);
     }
 
-    public static Leg assessLeg(String country, Optional<PolicyContent> policy, Set<Vulnerability> vulnerabilities, LocalDate day) {
+    public static Leg assessLeg(String country, Optional<PolicyTerms> policy, Set<Vulnerability> vulnerabilities, LocalDate day) {
         if (policy.isEmpty()) {
             return new Leg(country, RiskLevel.HIGH, List.of("No policy is recorded for " + country + " on " + day
                     + ": treat the country as high risk until it has been assessed."));
         }
-        PolicyContent p = policy.get();
-        RiskLevel risk = p.riskLevel;
+        PolicyTerms p = policy.get();
+        RiskLevel risk = p.riskLevel();
         List<String> reasons = new ArrayList<>();
-        reasons.add("Recorded risk level " + KebabCaseEnums.code(p.riskLevel) + " for " + country + " on " + day + ": " + p.summary);
+        reasons.add("Recorded risk level " + KebabCaseEnums.code(p.riskLevel()) + " for " + country + " on " + day + ": " + p.summary());
 
-        if (p.repatriation == Repatriation.FORCED) {
+        if (p.repatriation() == Repatriation.FORCED) {
             reasons.add("People who are found are forcibly returned to North Korea, where returnees face prison camps or worse: avoid any contact with the authorities.");
-        } else if (p.repatriation == Repatriation.OCCASIONAL) {
+        } else if (p.repatriation() == Repatriation.OCCASIONAL) {
             reasons.add("Some people who are found are sent back: contact with the authorities carries a real risk of return.");
         }
-        if (p.detention == Detention.ROUTINE) {
+        if (p.detention() == Detention.ROUTINE) {
             reasons.add("People who are found are routinely detained: plan for legal support and for time in custody.");
             Set<Vulnerability> harmed = intersection(vulnerabilities, HARMED_BY_DETENTION);
             if (!harmed.isEmpty()) {
@@ -57,7 +57,7 @@ public final class RouteRiskAssessor {
                 reasons.add("Detention is especially dangerous for this traveller (" + codes(harmed) + "): risk raised one level.");
             }
         }
-        if (p.refugeeRecognition == RefugeeRecognition.NOT_RECOGNISED) {
+        if (p.refugeeRecognition() == RefugeeRecognition.NOT_RECOGNISED) {
             Set<Vulnerability> unprotected = intersection(vulnerabilities, NEED_PROTECTION_STATUS);
             if (!unprotected.isEmpty()) {
                 risk = risk.raised();
@@ -65,16 +65,16 @@ public final class RouteRiskAssessor {
                         + ") cannot ask the authorities for protection from abusers or brokers: risk raised one level.");
             }
         }
-        if (p.embassyHandover == EmbassyHandover.ROUTINE) {
+        if (p.embassyHandover() == EmbassyHandover.ROUTINE) {
             reasons.add("People who are stopped are usually handed to the South Korean embassy.");
-        } else if (p.embassyHandover == EmbassyHandover.OCCASIONAL) {
+        } else if (p.embassyHandover() == EmbassyHandover.OCCASIONAL) {
             reasons.add("Hand-over to the South Korean embassy happens only sometimes: do not count on it.");
         }
-        if (Boolean.FALSE.equals(p.unhcrAccess)) {
+        if (Boolean.FALSE.equals(p.unhcrAccess())) {
             reasons.add("UNHCR has no recorded access to North Koreans here.");
         }
-        if (p.penaltiesForHelpers != null && !p.penaltiesForHelpers.isBlank()) {
-            reasons.add("Helpers face penalties: " + p.penaltiesForHelpers);
+        if (p.penaltiesForHelpers() != null && !p.penaltiesForHelpers().isBlank()) {
+            reasons.add("Helpers face penalties: " + p.penaltiesForHelpers());
         }
         return new Leg(country, risk, List.copyOf(reasons));
     }

@@ -1,4 +1,4 @@
-package org.corridor.policy.domain;
+package org.corridor.platform.policy;
 
 /** How often people found are sent back to North Korea. */
 public enum Repatriation {

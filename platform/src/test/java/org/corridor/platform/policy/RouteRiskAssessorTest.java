@@ -1,4 +1,4 @@
-package org.corridor.policy.domain;
+package org.corridor.platform.policy;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,17 +16,12 @@ class RouteRiskAssessorTest {
 
     static final LocalDate DAY = LocalDate.parse("2026-11-23");
 
-    static PolicyContent policy(RiskLevel risk, Repatriation repatriation, Detention detention, RefugeeRecognition recognition,
-                                EmbassyHandover handover) {
-        var content = PolicyTimelineTest.content(risk, "summary");
-        content.repatriation = repatriation;
-        content.detention = detention;
-        content.refugeeRecognition = recognition;
-        content.embassyHandover = handover;
-        return content;
+    static PolicyTerms policy(RiskLevel risk, Repatriation repatriation, Detention detention, RefugeeRecognition recognition,
+                              EmbassyHandover handover) {
+        return new PolicyTerms(risk, repatriation, detention, recognition, handover, false, null, "summary");
     }
 
-    final Map<String, PolicyContent> policies = Map.of(
+    final Map<String, PolicyTerms> policies = Map.of(
             "CN", policy(RiskLevel.CRITICAL, Repatriation.FORCED, Detention.ROUTINE, RefugeeRecognition.NOT_RECOGNISED, EmbassyHandover.NONE),
             "MN", policy(RiskLevel.MEDIUM, Repatriation.NONE, Detention.OCCASIONAL, RefugeeRecognition.AD_HOC, EmbassyHandover.ROUTINE),
             "TH", policy(RiskLevel.MEDIUM, Repatriation.NONE, Detention.ROUTINE, RefugeeRecognition.NOT_RECOGNISED, EmbassyHandover.OCCASIONAL),

@@ -1,4 +1,4 @@
-package org.corridor.policy.domain;
+package org.corridor.platform.policy;
 
 /** Whether a country grants North Koreans refugee status. */
 public enum RefugeeRecognition {

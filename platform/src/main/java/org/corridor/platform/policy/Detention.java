@@ -1,4 +1,4 @@
-package org.corridor.policy.domain;
+package org.corridor.platform.policy;
 
 /** How often people found are detained. */
 public enum Detention {
