@@ -6,6 +6,7 @@ import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.cases.repository.KnownPolicy;
 import org.corridor.cases.repository.KnownPolicyRepository;
+import org.corridor.cases.service.RiskAlerts;
 import org.corridor.platform.events.EventHandler;
 
 import java.io.IOException;
@@ -14,17 +15,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Keeps case-service's copy of country policies from {@code corridor.policy-events}. */
+/** Keeps case-service's copy of country policies from {@code corridor.policy-events} and re-scores the cases they concern. */
 @ApplicationScoped
 public class PolicyEventConsumer implements EventHandler {
 
     static final String POLICY_PUBLISHED = "org.corridor.policy.published";
 
     private final KnownPolicyRepository knownPolicies;
+    private final RiskAlerts riskAlerts;
     private final ObjectMapper objectMapper;
 
-    public PolicyEventConsumer(KnownPolicyRepository knownPolicies, ObjectMapper objectMapper) {
+    public PolicyEventConsumer(KnownPolicyRepository knownPolicies, RiskAlerts riskAlerts, ObjectMapper objectMapper) {
         this.knownPolicies = knownPolicies;
+        this.riskAlerts = riskAlerts;
         this.objectMapper = objectMapper;
     }
 
@@ -48,6 +51,7 @@ public class PolicyEventConsumer implements EventHandler {
                     Instant.parse(version.path("recordedAt").asText()),
                     version.path("riskLevel").asText(),
                     objectMapper.writeValueAsString(version)));
+            riskAlerts.policyChanged(version.path("country").asText(), version.path("summary").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,11 @@
 package org.corridor.cases.repository;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.corridor.platform.policy.PolicyTerms;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -12,9 +15,11 @@ import java.util.Optional;
 public class KnownPolicyRepository {
 
     private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
 
-    public KnownPolicyRepository(EntityManager entityManager) {
+    public KnownPolicyRepository(EntityManager entityManager, ObjectMapper objectMapper) {
         this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -42,6 +47,18 @@ public class KnownPolicyRepository {
                 .setParameter(1, country)
                 .setParameter(2, day)
                 .getResultStream().findFirst();
+    }
+
+    /** The practice of a country's policy in force on a day, for risk scoring. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<PolicyTerms> termsInForce(String country, LocalDate day) {
+        return versionInForce(country, day).map(version -> {
+            try {
+                return objectMapper.readValue(version, PolicyTerms.class);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Transactional

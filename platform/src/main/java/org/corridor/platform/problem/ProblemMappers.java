@@ -1,6 +1,7 @@
 package org.corridor.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -65,6 +66,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatchedJson(JsonMappingException exception) {
+        if (exception.getCause() instanceof StreamReadException || exception.getMessage().contains("end-of-input")) {
+            return malformedJson(exception);
+        }
         return response(Problem.of(400, "validation", "Invalid request", "A field has the wrong type or shape.",
                 List.of(new Problem.FieldError(pathOf(exception), "has the wrong type or shape"))));
     }

@@ -1,0 +1,20 @@
+package org.corridor.cases.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+
+@ConfigMapping(prefix = "corridor.cases")
+public interface CaseConfig {
+
+    /**
+     * Directory of master keys for personal-data encryption: one file per key id holding 32 random bytes in base64.
+     * The id that sorts last encrypts; the others remain to decrypt what they sealed.
+     */
+    Path keyDirectory();
+
+    /** Largest page a list answers. */
+    @WithDefault("200")
+    int maxPageSize();
+}

@@ -1,0 +1,5 @@
+package org.corridor.cases.domain;
+
+public enum Sex {
+    FEMALE, MALE, OTHER, UNKNOWN
+}

@@ -1,0 +1,32 @@
+package org.corridor.cases.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.corridor.cases.service.RiskAlerts;
+import org.corridor.platform.http.Page;
+import org.corridor.platform.identity.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CASEWORKER, Roles.PROTECTION_OFFICER, Roles.COORDINATOR})
+@Tag(name = "Alerts")
+public class AlertResource {
+
+    private final RiskAlerts alerts;
+
+    public AlertResource(RiskAlerts alerts) {
+        this.alerts = alerts;
+    }
+
+    @GET
+    @Operation(operationId = "listAlerts", summary = "Cases whose risk rose with a policy change, newest first")
+    public Page<AlertView> alerts(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return alerts.alerts(cursor, Page.limit(limit));
+    }
+}

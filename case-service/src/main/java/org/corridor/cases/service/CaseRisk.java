@@ -1,0 +1,66 @@
+package org.corridor.cases.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.corridor.cases.domain.CaseFile;
+import org.corridor.cases.domain.CaseMember;
+import org.corridor.cases.repository.KnownPolicyRepository;
+import org.corridor.platform.policy.RiskLevel;
+import org.corridor.platform.policy.RouteRiskAssessor;
+import org.corridor.platform.policy.Vulnerability;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scores an active case for its current country and the rest of its planned route from case-service's own copy of
+ * the policies in force today, with the same rules as policy-service's route assessment.
+ */
+@ApplicationScoped
+public class CaseRisk {
+
+    private final KnownPolicyRepository policies;
+    private final Clock clock = Clock.systemUTC();
+
+    public CaseRisk(KnownPolicyRepository policies) {
+        this.policies = policies;
+    }
+
+    /** Re-scores the case and answers its previous level. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RiskLevel assess(CaseFile file) {
+        RiskLevel previous = file.riskLevel;
+        Set<String> route = new LinkedHashSet<>();
+        if (file.currentCountry != null) {
+            route.add(file.currentCountry);
+        }
+        route.addAll(file.remainingRoute());
+        if (!file.status.isActive() || route.isEmpty()) {
+            file.riskLevel = null;
+            file.riskReasons = List.of();
+        } else {
+            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            var assessment = RouteRiskAssessor.assess(List.copyOf(route), vulnerabilities(file), today,
+                    country -> policies.termsInForce(country, today));
+            file.riskLevel = assessment.overall();
+            file.riskReasons = assessment.legs().stream()
+                    .map(leg -> new CaseFile.RiskReason(leg.country(), leg.risk(), leg.reasons()))
+                    .toList();
+        }
+        file.riskAssessedAt = clock.instant();
+        return previous;
+    }
+
+    private static Set<Vulnerability> vulnerabilities(CaseFile file) {
+        Set<Vulnerability> all = EnumSet.noneOf(Vulnerability.class);
+        for (CaseMember member : file.members) {
+            all.addAll(member.vulnerabilityList());
+        }
+        return all;
+    }
+}

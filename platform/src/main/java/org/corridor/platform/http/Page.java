@@ -1,0 +1,39 @@
+package org.corridor.platform.http;
+
+import org.corridor.platform.problem.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/** One page of a list that can grow without bound; {@code next} is the cursor of the following page, or null. */
+public record Page<T>(List<T> items, String next) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    /** The page size asked for: 1 to 200, default 50; anything else is a 400 problem. */
+    public static int limit(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return requested;
+    }
+
+    /** An opaque cursor from the position of a page's last item. */
+    public static String cursor(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The position a cursor stands for; a cursor that was not made by {@link #cursor} is a 400 problem. */
+    public static String position(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this list gave out");
+        }
+    }
+}
