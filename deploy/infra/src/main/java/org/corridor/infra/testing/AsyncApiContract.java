@@ -39,7 +39,8 @@ public final class AsyncApiContract {
         }
         ObjectNode schema = (ObjectNode) JSON.readTree(
                 JSON.writeValueAsString(payload).replace("#/components/schemas/", "#/$defs/"));
-        schema.set("$defs", document.at("/components/schemas"));
+        schema.set("$defs", JSON.readTree(
+                JSON.writeValueAsString(document.at("/components/schemas")).replace("#/components/schemas/", "#/$defs/")));
         Set<ValidationMessage> messages = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(schema).validate(JSON.readTree(cloudEvent));
         return messages.stream().map(ValidationMessage::getMessage).sorted().toList();

@@ -1,0 +1,75 @@
+"""Demo cases for the local runtime, created through the gateway with the demo API keys.
+
+Each case is created with an Idempotency-Key, and its journey is recorded only while it has none, so running
+this again changes nothing. Every name here is invented.
+Usage: demo_data.py GATEWAY_URL CREDENTIALS_JSON
+"""
+import json
+import sys
+import urllib.error
+import urllib.request
+
+
+def key_for(credentials, org, role):
+    return next(c["apiKey"] for c in credentials if c["org"] == org and c["roles"] == [role])
+
+
+def call(gateway, api_key, method, path, body=None, headers=None):
+    request = urllib.request.Request(gateway + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Authorization": "ApiKey " + api_key, "Content-Type": "application/json",
+                                              **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        raise SystemExit(f"demo data: {method} {path} answered {error.code}: {error.read().decode()[:300]}")
+
+
+def member(alias, sex, age_band, *vulnerabilities):
+    return {"alias": alias, "sex": sex, "ageBand": age_band, "vulnerabilities": list(vulnerabilities)}
+
+
+# (organisation, demo id, members, current country, planned route, journey)
+CASES = [
+    ("crossing-hope", "demo-1", [member("Demo-Magnolia", "female", "18-59", "trafficking-survivor")], "CN",
+     ["CN", "MN", "KR"], [("departed", "CN", "2026-09-02"), ("entered-country", "MN", "2026-09-20")]),
+    ("crossing-hope", "demo-2", [member(f"Demo-Shenyang-{i}", sex, band, *vuln) for i, (sex, band, vuln) in enumerate(
+        [("female", "18-59", ())] * 12 + [("female", "60+", ("elderly",))] * 6 + [("male", "60+", ("elderly",))] * 4
+        + [("female", "5-11", ())] * 4 + [("male", "0-4", ())] * 4)], "CN",
+     ["CN", "VN", "LA", "TH", "KR"], [("detained", "CN", "2026-10-11")]),
+    ("crossing-hope", "demo-3", [member("Demo-Pine", "male", "18-59")], "CN", ["CN", "VN", "LA", "TH", "KR"],
+     [("departed", "CN", "2026-08-01"), ("entered-country", "LA", "2026-08-20"), ("fined", "LA", "2026-08-22"),
+      ("entered-country", "TH", "2026-09-01"), ("detained", "TH", "2026-09-02"),
+      ("handed-to-embassy", "TH", "2026-10-01"), ("arrived", "KR", "2026-10-20")]),
+    ("crossing-hope", "demo-4", [member("Demo-Sparrow", "female", "12-17", "unaccompanied-child")], "CN",
+     ["CN", "MN", "KR"], []),
+    ("open-road", "demo-5", [member("Demo-Reed", "male", "18-59"), member("Demo-Lark", "female", "18-59", "pregnant")],
+     "CN", ["CN", "VN", "LA", "TH", "KR"], [("departed", "CN", "2026-09-10"), ("entered-country", "VN", "2026-09-25")]),
+    ("open-road", "demo-6", [member("Demo-Heron", "female", "18-59", "gbv-survivor")], "CN", ["CN", "MN", "KR"],
+     [("departed", "CN", "2026-07-01"), ("lost-contact", "CN", "2026-07-15")]),
+]
+
+
+def main(gateway, credentials_path):
+    with open(credentials_path) as source:
+        credentials = json.load(source)
+    created = 0
+    for org, demo_id, members, country, route, journey in CASES:
+        caseworker = key_for(credentials, org, "caseworker")
+        _, case = call(gateway, caseworker, "POST", "/api/v1/cases",
+                       {"members": members, "currentCountry": country, "plannedRoute": route,
+                        "needs": [{"kind": "shelter", "state": "identified"}]},
+                       {"Idempotency-Key": "corridor-" + demo_id})
+        _, recorded = call(gateway, caseworker, "GET", f"/api/v1/cases/{case['id']}/journey")
+        if recorded["items"]:
+            continue
+        created += 1
+        for kind, where, day in journey:
+            call(gateway, caseworker, "POST", f"/api/v1/cases/{case['id']}/journey",
+                 {"kind": kind, "country": where, "date": day})
+    print(f"demo data: {len(CASES)} cases ({created} with new journeys)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
