@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.domain.CaseStatus;
+import org.corridor.platform.http.Page;
 import org.corridor.platform.policy.RiskLevel;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    public List<CaseFile> page(String organisation, CaseFilter filter, Instant afterCreatedAt, UUID afterId, int limit) {
+    public List<CaseFile> page(String organisation, CaseFilter filter, Page.TimeAndId after, int limit) {
         StringBuilder query = new StringBuilder("organisation = :organisation");
         Parameters parameters = Parameters.with("organisation", organisation);
         filter.status().ifPresent(status -> {
@@ -38,9 +38,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
             query.append(" and riskLevel = :risk");
             parameters.and("risk", risk);
         });
-        if (afterId != null) {
+        if (after != null) {
             query.append(" and (createdAt > :afterCreatedAt or (createdAt = :afterCreatedAt and id > :afterId))");
-            parameters.and("afterCreatedAt", afterCreatedAt).and("afterId", afterId);
+            parameters.and("afterCreatedAt", after.time()).and("afterId", after.id());
         }
         query.append(" order by createdAt, id");
         return find(query.toString(), parameters).page(0, limit).list();

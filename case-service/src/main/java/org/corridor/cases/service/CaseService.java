@@ -34,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
@@ -108,22 +107,12 @@ public class CaseService {
 
     @Transactional
     public Page<CaseView> list(CaseRepository.CaseFilter filter, String cursor, int limit) {
-        Instant afterCreatedAt = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            String[] position = Page.position(cursor).split("\\|");
-            try {
-                afterCreatedAt = Instant.parse(position[0]);
-                afterId = UUID.fromString(position[1]);
-            } catch (RuntimeException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor this list gave out");
-            }
-        }
-        List<CaseFile> page = cases.page(caller.organisation(), filter, afterCreatedAt, afterId, limit + 1);
+        Page.TimeAndId after = Page.timeAndId(cursor);
+        List<CaseFile> page = cases.page(caller.organisation(), filter, after, limit + 1);
         boolean more = page.size() > limit;
         List<CaseFile> shown = more ? page.subList(0, limit) : page;
         shown.forEach(file -> auditRead(file.id));
-        String next = more ? Page.cursor(shown.getLast().createdAt + "|" + shown.getLast().id) : null;
+        String next = more ? Page.cursorAfter(shown.getLast().createdAt, shown.getLast().id) : null;
         return new Page<>(shown.stream().map(file -> views.view(file, readsPersonalData())).toList(), next);
     }
 

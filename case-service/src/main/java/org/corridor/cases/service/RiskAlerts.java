@@ -12,10 +12,8 @@ import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Caller;
 import org.corridor.platform.json.KebabCaseEnums;
 import org.corridor.platform.policy.RiskLevel;
-import org.corridor.platform.problem.ProblemException;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,29 +63,19 @@ public class RiskAlerts {
 
     @Transactional
     public Page<AlertView> alerts(String cursor, int limit) {
-        Instant afterCreatedAt = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            try {
-                String[] position = Page.position(cursor).split("\\|");
-                afterCreatedAt = Instant.parse(position[0]);
-                afterId = UUID.fromString(position[1]);
-            } catch (RuntimeException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor this list gave out");
-            }
-        }
-        var query = cases.getEntityManager().createQuery(afterId == null
+        Page.TimeAndId after = Page.timeAndId(cursor);
+        var query = cases.getEntityManager().createQuery(after == null
                         ? "SELECT a FROM CaseAlert a WHERE a.organisation = ?1 ORDER BY a.createdAt DESC, a.id DESC"
                         : "SELECT a FROM CaseAlert a WHERE a.organisation = ?1 AND (a.createdAt < ?2 OR (a.createdAt = ?2 AND a.id < ?3)) ORDER BY a.createdAt DESC, a.id DESC",
                 CaseAlert.class).setParameter(1, caller.organisation());
-        if (afterId != null) {
-            query.setParameter(2, afterCreatedAt).setParameter(3, afterId);
+        if (after != null) {
+            query.setParameter(2, after.time()).setParameter(3, after.id());
         }
         List<CaseAlert> found = query.setMaxResults(limit + 1).getResultList();
         boolean more = found.size() > limit;
         List<CaseAlert> shown = more ? found.subList(0, limit) : found;
         return new Page<>(shown.stream().map(a -> new AlertView(a.id, a.caseId, a.country, a.previousRisk, a.newRisk, a.reason, a.createdAt)).toList(),
-                more ? Page.cursor(shown.getLast().createdAt + "|" + shown.getLast().id) : null);
+                more ? Page.cursorAfter(shown.getLast().createdAt, shown.getLast().id) : null);
     }
 
     private CaseAlert alert(CaseFile file, String country, RiskLevel previous, String summary) {

@@ -28,6 +28,27 @@ public record Page<T>(List<T> items, String next) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A cursor after an item ordered by time, then id. */
+    public static String cursorAfter(java.time.Instant time, java.util.UUID id) {
+        return cursor(time + "|" + id);
+    }
+
+    /** The time and id a {@link #cursorAfter} cursor stands for; null for no cursor. */
+    public static TimeAndId timeAndId(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        String[] position = position(cursor).split("\\|");
+        try {
+            return new TimeAndId(java.time.Instant.parse(position[0]), java.util.UUID.fromString(position[1]));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this list gave out");
+        }
+    }
+
+    public record TimeAndId(java.time.Instant time, java.util.UUID id) {
+    }
+
     /** The position a cursor stands for; a cursor that was not made by {@link #cursor} is a 400 problem. */
     public static String position(String cursor) {
         try {
