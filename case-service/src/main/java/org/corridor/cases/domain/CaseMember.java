@@ -6,6 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.corridor.platform.cases.AgeBand;
+import org.corridor.platform.cases.Sex;
 import org.corridor.platform.policy.Vulnerability;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;

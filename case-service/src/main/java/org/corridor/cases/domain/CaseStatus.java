@@ -1,5 +1,6 @@
 package org.corridor.cases.domain;
 
+import org.corridor.platform.cases.JourneyKind;
 import org.corridor.platform.json.KebabCaseEnums;
 
 import java.util.EnumSet;

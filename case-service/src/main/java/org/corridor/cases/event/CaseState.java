@@ -1,10 +1,10 @@
 package org.corridor.cases.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.corridor.cases.domain.AgeBand;
+import org.corridor.platform.cases.AgeBand;
 import org.corridor.cases.domain.CaseStatus;
-import org.corridor.cases.domain.JourneyKind;
-import org.corridor.cases.domain.Sex;
+import org.corridor.platform.cases.JourneyKind;
+import org.corridor.platform.cases.Sex;
 import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.policy.Vulnerability;
 

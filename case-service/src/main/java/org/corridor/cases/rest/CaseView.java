@@ -1,10 +1,10 @@
 package org.corridor.cases.rest;
 
-import org.corridor.cases.domain.AgeBand;
+import org.corridor.platform.cases.AgeBand;
 import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.domain.CaseStatus;
 import org.corridor.cases.domain.Need;
-import org.corridor.cases.domain.Sex;
+import org.corridor.platform.cases.Sex;
 import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.policy.Vulnerability;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

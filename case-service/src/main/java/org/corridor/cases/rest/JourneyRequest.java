@@ -2,7 +2,7 @@ package org.corridor.cases.rest;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.corridor.cases.domain.JourneyKind;
+import org.corridor.platform.cases.JourneyKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package org.corridor.cases.rest;
 
-import org.corridor.cases.domain.JourneyKind;
+import org.corridor.platform.cases.JourneyKind;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,8 +3,8 @@ package org.corridor.cases.rest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.corridor.cases.domain.AgeBand;
-import org.corridor.cases.domain.Sex;
+import org.corridor.platform.cases.AgeBand;
+import org.corridor.platform.cases.Sex;
 import org.corridor.platform.policy.Vulnerability;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

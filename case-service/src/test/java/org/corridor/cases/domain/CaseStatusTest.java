@@ -1,5 +1,6 @@
 package org.corridor.cases.domain;
 
+import org.corridor.platform.cases.JourneyKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

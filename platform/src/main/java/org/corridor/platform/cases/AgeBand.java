@@ -1,4 +1,4 @@
-package org.corridor.cases.domain;
+package org.corridor.platform.cases;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package org.corridor.cases.domain;
+package org.corridor.platform.cases;
 
 public enum Sex {
     FEMALE, MALE, OTHER, UNKNOWN

@@ -1,4 +1,4 @@
-package org.corridor.cases.domain;
+package org.corridor.platform.cases;
 
 /** What happened on a case's journey. */
 public enum JourneyKind {
