@@ -2,7 +2,9 @@
 # case-service benchmark (not run in CI): case creation and journey recording through the gateway and straight to
 # case-service, pgbench running the same transaction shape (a case row and an outbox row) against the same
 # PostgreSQL in the same run, and the time from a policy publication to the alerts on ALERT_CASES open cases.
-# Needs `deploy/local/corridor up`. All traffic stays on 127.0.0.1.
+# Needs the local runtime with the gateway's per-key rate limit raised, or requests through it are 429s:
+#   CORRIDOR_GATEWAY_RATE_LIMIT_REQUESTS=1000000 CORRIDOR_GATEWAY_RATE_LIMIT_BURST=1000000 deploy/local/corridor up
+# All traffic stays on 127.0.0.1.
 #   deploy/bench/cases/run.sh            (N=2000 C=16 ALERT_CASES=10000 by default)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -4,40 +4,56 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 /**
- * Stands in for case-service behind the gateway: answers every request with what it received (method, path,
- * Authorization, X-Request-Id) so a test can see what the gateway forwarded. policy-service points at a closed port.
+ * Stands in for the services behind the gateway. case-service answers every request with what it received (method,
+ * path, query, Host, Authorization, X-Request-Id, Cookie, body size) so a test can see what the gateway forwarded;
+ * policy-service is down (a closed port); report-service reads requests and never answers.
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
-    private HttpServer server;
+    // The tests run in another class loader than this resource, so the counts go where both see them.
+    private static final String SILENT_RECEIVED = "corridor.test.silent-upstream.received";
+
+    private HttpServer echo;
+    private ServerSocket silent;
 
     @Override
     public Map<String, String> start() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
+            System.setProperty(SILENT_RECEIVED, "0");
+            echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            echo.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            echo.createContext("/", exchange -> {
+                int bodyLength = exchange.getRequestBody().readAllBytes().length;
+                var headers = exchange.getRequestHeaders();
                 String body = """
-                        {"method": "%s", "path": "%s", "authorization": "%s", "requestId": "%s"}""".formatted(
-                        exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Request-Id"));
+                        {"method": "%s", "path": "%s", "query": "%s", "host": "%s", "authorization": "%s", "requestId": "%s", "cookie": "%s", "bodyLength": %d}"""
+                        .formatted(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange.getRequestURI().getQuery(),
+                                headers.getFirst("Host"), headers.getFirst("Authorization"), headers.getFirst("X-Request-Id"),
+                                headers.getFirst("Cookie"), bodyLength);
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, bytes.length);
                 exchange.getResponseBody().write(bytes);
                 exchange.close();
             });
-            server.start();
+            echo.start();
+            silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(this::acceptSilently);
             return Map.of(
-                    "corridor.gateway.upstreams.case-service", "http://127.0.0.1:" + server.getAddress().getPort(),
-                    "corridor.gateway.upstreams.policy-service", "http://127.0.0.1:" + closedPort());
+                    "corridor.gateway.upstreams.case-service", "http://127.0.0.1:" + echo.getAddress().getPort(),
+                    "corridor.gateway.upstreams.policy-service", "http://127.0.0.1:" + closedPort(),
+                    "corridor.gateway.upstreams.report-service", "http://127.0.0.1:" + silent.getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,9 +61,52 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
+        if (echo != null) {
+            echo.stop(0);
         }
+        try {
+            if (silent != null) {
+                silent.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many requests the silent report-service has read so far. */
+    static int silentRequestsReceived() {
+        return Integer.getInteger(SILENT_RECEIVED, 0);
+    }
+
+    private void acceptSilently() {
+        while (!silent.isClosed()) {
+            try {
+                Socket connection = silent.accept();
+                Thread.ofVirtual().start(() -> holdSilently(connection));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    /** Reads each request on the connection and answers none, until the gateway gives up and closes it. */
+    private static void holdSilently(Socket connection) {
+        try (connection; InputStream in = connection.getInputStream()) {
+            int matched = 0;
+            for (int next = in.read(); next >= 0; next = in.read()) {
+                matched = next == "\r\n\r\n".charAt(matched) ? matched + 1 : (next == '\r' ? 1 : 0);
+                if (matched == 4) {
+                    received();
+                    matched = 0;
+                }
+            }
+        } catch (IOException reset) {
+            // the gateway gave up on the request
+        }
+    }
+
+    private static synchronized void received() {
+        System.setProperty(SILENT_RECEIVED, Integer.toString(silentRequestsReceived() + 1));
     }
 
     private static int closedPort() throws IOException {

@@ -7,17 +7,10 @@ import jakarta.enterprise.event.Observes;
 import org.corridor.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,18 +24,17 @@ public class ApiKeyDirectory {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyDirectory.class);
 
-    private final DataSource dataSource;
+    private final ApiKeyStore store;
     private final GatewayConfig config;
     private final ApiKeyImport keyImport;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private volatile Map<ApiKeyHash, ApiKeyGrant> grants = Map.of();
     private ScheduledExecutorService refresher;
 
-    public ApiKeyDirectory(DataSource dataSource, GatewayConfig config, ApiKeyImport keyImport) {
-        this.dataSource = dataSource;
+    public ApiKeyDirectory(ApiKeyStore store, GatewayConfig config, ApiKeyImport keyImport) {
+        this.store = store;
         this.config = config;
         this.keyImport = keyImport;
-        this.clock = Clock.systemUTC();
     }
 
     void start(@Observes StartupEvent startup) throws Exception {
@@ -66,22 +58,7 @@ public class ApiKeyDirectory {
     }
 
     public void refresh() throws SQLException {
-        Map<ApiKeyHash, ApiKeyGrant> loaded = new HashMap<>();
-        try (var connection = dataSource.getConnection();
-             var statement = connection.prepareStatement(
-                     "SELECT id, key_hash, organisation, roles, expires_at, revoked_at FROM api_key");
-             var rows = statement.executeQuery()) {
-            while (rows.next()) {
-                Array roles = rows.getArray(4);
-                loaded.put(new ApiKeyHash(java.util.HexFormat.of().formatHex(rows.getBytes(2))), new ApiKeyGrant(
-                        rows.getObject(1, UUID.class),
-                        rows.getString(3),
-                        Set.of((String[]) roles.getArray()),
-                        instant(rows.getTimestamp(5)),
-                        instant(rows.getTimestamp(6))));
-            }
-        }
-        grants = Map.copyOf(loaded);
+        grants = Map.copyOf(store.loadAll());
     }
 
     private void refreshQuietly() {
@@ -90,9 +67,5 @@ public class ApiKeyDirectory {
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("could not re-read API keys (%s); keeping the last known set", e.getClass().getSimpleName());
         }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -6,12 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,12 +27,13 @@ public class ApiKeyImport {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyImport.class);
 
-    private final DataSource dataSource;
+    private final ApiKeyStore store;
     private final GatewayConfig config;
     private final ObjectMapper objectMapper;
+    private final Clock clock = Clock.systemUTC();
 
-    public ApiKeyImport(DataSource dataSource, GatewayConfig config, ObjectMapper objectMapper) {
-        this.dataSource = dataSource;
+    public ApiKeyImport(ApiKeyStore store, GatewayConfig config, ObjectMapper objectMapper) {
+        this.store = store;
         this.config = config;
         this.objectMapper = objectMapper;
     }
@@ -41,20 +46,13 @@ public class ApiKeyImport {
 
     public int importFrom(Path file) throws IOException, SQLException {
         List<ImportedKey> keys = objectMapper.readValue(file.toFile(), new TypeReference<>() { });
-        int added = 0;
-        try (var connection = dataSource.getConnection();
-             var insert = connection.prepareStatement("""
-                     INSERT INTO api_key (id, key_hash, organisation, roles, label)
-                     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            for (ImportedKey key : keys) {
-                insert.setObject(1, key.id());
-                insert.setBytes(2, new ApiKeyHash(key.sha256()).bytes());
-                insert.setString(3, key.org());
-                insert.setArray(4, connection.createArrayOf("text", key.roles().toArray()));
-                insert.setString(5, key.label());
-                added += insert.executeUpdate();
-            }
+        Instant now = clock.instant();
+        Map<ApiKeyHash, ApiKeyGrant> grants = new LinkedHashMap<>();
+        for (ImportedKey key : keys) {
+            grants.put(new ApiKeyHash(key.sha256()),
+                    new ApiKeyGrant(key.id(), key.org(), Set.copyOf(key.roles()), key.label(), now, null, null));
         }
+        int added = store.addAll(grants);
         LOG.infof("API key import: %d of %d keys added", added, keys.size());
         return added;
     }

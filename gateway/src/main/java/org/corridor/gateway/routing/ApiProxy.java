@@ -1,135 +1,177 @@
 package org.corridor.gateway.routing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.httpproxy.Body;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyResponse;
+import io.vertx.httpproxy.ProxyRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.corridor.gateway.config.GatewayConfig;
-import org.corridor.gateway.keys.ApiKeyDirectory;
-import org.corridor.gateway.keys.ApiKeyGrant;
+import org.corridor.gateway.http.FrontDoor;
+import org.corridor.gateway.http.ProblemResponses;
+import org.corridor.gateway.identity.Authenticator;
+import org.corridor.gateway.identity.Identity;
+import org.corridor.gateway.limits.RateLimiter;
+import org.corridor.gateway.observability.GatewayMetrics;
 import org.corridor.gateway.token.InternalTokenIssuer;
 import org.corridor.platform.problem.Problem;
-import org.corridor.platform.request.RequestIds;
+import org.corridor.platform.problem.ProblemException;
+import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Forwards {@code /api/} requests to the owning service: authenticates the API key, replaces it with an internal
- * token, and creates or passes on the request id. Answers every refusal itself as a problem.
+ * Forwards {@code /api/} requests to the owning service. In order: authenticate (401/403), take from the caller's
+ * rate limit (429), find the route (404), read the body within its limit (413), then call the service with an
+ * internal token instead of the caller's credentials, within the route's timeout (504) unless its circuit is open or
+ * it cannot be reached (503). Every refusal is a problem document, answered without calling a service.
  */
 @ApplicationScoped
 public class ApiProxy {
 
-    private static final String API_KEY_SCHEME = "ApiKey ";
+    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    private static final int ORDER = -100;
+    private static final String IDENTITY = "corridor.identity";
+    private static final String TARGET = "corridor.target";
 
-    private final ApiKeyDirectory keys;
+    private final Authenticator authenticator;
+    private final RateLimiter rateLimiter;
     private final InternalTokenIssuer tokens;
     private final RouteTable routes;
-    private final ObjectMapper objectMapper;
-    private final Map<URI, HttpProxy> proxies = new HashMap<>();
+    private final Upstreams upstreams;
+    private final ProblemResponses problems;
+    private final GatewayMetrics metrics;
+    private final GatewayConfig config;
 
-    public ApiProxy(ApiKeyDirectory keys, InternalTokenIssuer tokens, GatewayConfig config, ObjectMapper objectMapper) {
-        this.keys = keys;
+    public ApiProxy(Authenticator authenticator, RateLimiter rateLimiter, InternalTokenIssuer tokens, Upstreams upstreams,
+                    ProblemResponses problems, GatewayMetrics metrics, GatewayConfig config) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
         this.tokens = tokens;
-        this.routes = new RouteTable(config.upstreams());
-        this.objectMapper = objectMapper;
+        this.routes = new RouteTable(config.timeouts());
+        this.upstreams = upstreams;
+        this.problems = problems;
+        this.metrics = metrics;
+        this.config = config;
     }
 
-    void register(@Observes Router router, Vertx vertx) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxPoolSize(64)
-                .setConnectTimeout(2000)
-                .setKeepAlive(true));
-        router.route("/api/*").order(-100).handler(context -> forward(context, client));
+    void register(@Observes Router router) {
+        // three routes, because Vert.x wants a body handler first on its route and the caller is known before any body is read
+        router.route("/api/*").order(ORDER).handler(this::admit).failureHandler(this::failed);
+        router.route("/api/*").order(ORDER + 1).handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit().asLongValue()));
+        router.route("/api/*").order(ORDER + 2).handler(this::forward);
     }
 
-    private void forward(RoutingContext context, HttpClient client) {
+    private void admit(RoutingContext context) {
         var request = context.request();
-        String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
-        request.headers().set(RequestIds.HEADER, requestId);
-        context.response().putHeader(RequestIds.HEADER, requestId);
+        // nothing of the body may be lost while the caller is being authenticated
+        request.pause();
+        Optional<Route> route = routes.routeFor(context.normalizedPath());
+        context.put(FrontDoor.ROUTE, route.map(Route::name).orElse("unknown"));
+        authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION)).onComplete(authenticated -> {
+            if (authenticated.failed()) {
+                refuse(context, authenticated.cause());
+                return;
+            }
+            Identity identity = authenticated.result();
+            RateLimiter.Decision limit = rateLimiter.acquire(identity.subject());
+            context.response().putHeader("RateLimit-Policy", rateLimiter.policy()).putHeader("RateLimit", limit.header());
+            if (!limit.allowed()) {
+                problems.send(context, Problem.of(429, "too-many-requests", "Too Many Requests",
+                        "This caller's rate limit is used up; retry after the time in Retry-After.", null),
+                        Map.of("Retry-After", Long.toString(limit.retryAfter())));
+                return;
+            }
+            if (route.isEmpty()) {
+                problems.send(context, ProblemException.notFound("The resource").toProblem(), Map.of());
+                return;
+            }
+            context.put(IDENTITY, identity);
+            context.put(TARGET, route.get());
+            context.next();
+        });
+    }
 
-        Optional<ApiKeyGrant> grant = apiKey(request.getHeader(HttpHeaders.AUTHORIZATION)).flatMap(keys::authenticate);
-        if (grant.isEmpty()) {
-            respond(context, new Problem(typeOf("unauthorized"), "Unauthorized", 401,
-                    "A valid API key is required: send it as 'Authorization: ApiKey <key>'.", requestId, null),
-                    Map.of("WWW-Authenticate", "ApiKey"));
+    private void forward(RoutingContext context) {
+        Route route = context.get(TARGET);
+        Identity identity = context.get(IDENTITY);
+        var request = context.request();
+        ProxyRequest proxied = ProxyRequest.reverseProxy(request);
+        Buffer body = context.body().buffer();
+        proxied.setBody(body == null || body.length() == 0 ? null : Body.body(body));
+        // the service sees the path the gateway routed on, never a variant it would resolve differently
+        proxied.setURI(request.query() == null ? context.normalizedPath() : context.normalizedPath() + "?" + request.query());
+        if (request.authority() != null) {
+            // the service builds Location headers from the host the caller used
+            proxied.setAuthority(request.authority());
+        }
+        proxied.headers()
+                .set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.tokenFor(identity))
+                .remove(HttpHeaders.COOKIE);
+        Upstream upstream = upstreams.of(route.service());
+        upstream.send(proxied, route.timeout()).onComplete(answered -> {
+            if (answered.succeeded()) {
+                if (answered.result().getStatusCode() >= 500) {
+                    metrics.upstreamError(route.name(), "server-error");
+                }
+                answered.result().send();
+            } else if (!context.response().closed()) {
+                unavailable(context, route, upstream, answered.cause());
+            }
+        });
+    }
+
+    private void unavailable(RoutingContext context, Route route, Upstream upstream, Throwable failure) {
+        String retryAfter = Long.toString(config.circuitBreaker().openFor().toSeconds());
+        if (failure instanceof OpenCircuitException) {
+            metrics.upstreamError(route.name(), "circuit-open");
+            problems.send(context, Problem.of(503, "service-unavailable", "Service Unavailable",
+                    "The service behind this path is failing, so the gateway holds calls to it for a while; retry later.", null),
+                    Map.of("Retry-After", retryAfter));
+        } else if (failure instanceof TimeoutException) {
+            metrics.upstreamError(route.name(), "timeout");
+            LOG.warnf("%s did not answer %s within %s", upstream.service(), route.name(), route.timeout());
+            problems.send(context, Problem.of(504, "gateway-timeout", "Gateway Timeout",
+                    "The service behind this path did not answer in time; it may or may not have acted on the request.", null),
+                    Map.of());
+        } else {
+            metrics.upstreamError(route.name(), "unreachable");
+            LOG.warnf("%s is not reachable for %s (%s)", upstream.service(), route.name(), failure.getClass().getSimpleName());
+            problems.send(context, Problem.of(503, "service-unavailable", "Service Unavailable",
+                    "The service behind this path is not reachable; retry later.", null),
+                    Map.of("Retry-After", retryAfter));
+        }
+    }
+
+    private void refuse(RoutingContext context, Throwable failure) {
+        if (failure instanceof ProblemException problem) {
+            problems.send(context, problem.toProblem(),
+                    problem.status() == 401 ? Map.of("WWW-Authenticate", authenticator.challenge()) : Map.of());
+        } else {
+            context.fail(failure);
+        }
+    }
+
+    private void failed(RoutingContext context) {
+        if (context.response().headWritten()) {
+            context.response().close();
             return;
         }
-        Optional<URI> upstream = routes.upstreamFor(request.path());
-        if (upstream.isEmpty()) {
-            respond(context, new Problem(typeOf("not-found"), "Not Found", 404,
-                    "There is no resource at this path.", requestId, null), Map.of());
+        if (context.statusCode() == 413) {
+            problems.send(context, Problem.of(413, "payload-too-large", "Payload Too Large",
+                    "The request body is larger than the gateway accepts (" + config.bodyLimit().asLongValue() + " bytes).", null),
+                    Map.of());
             return;
         }
-        request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.tokenFor(grant.get()));
-        proxies.computeIfAbsent(upstream.get(), origin -> proxyTo(origin, client)).handle(request);
-    }
-
-    private HttpProxy proxyTo(URI origin, HttpClient client) {
-        return HttpProxy.reverseProxy(client)
-                .origin(origin.getPort(), origin.getHost())
-                .addInterceptor(new UnavailableUpstream());
-    }
-
-    private static Optional<String> apiKey(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, API_KEY_SCHEME, 0, API_KEY_SCHEME.length())) {
-            return Optional.empty();
-        }
-        String key = authorization.substring(API_KEY_SCHEME.length()).trim();
-        return key.isEmpty() ? Optional.empty() : Optional.of(key);
-    }
-
-    private void respond(RoutingContext context, Problem problem, Map<String, String> headers) {
-        var response = context.response().setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        headers.forEach(response::putHeader);
-        response.end(json(problem));
-    }
-
-    private String json(Problem problem) {
-        try {
-            return objectMapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem is always serialisable", e);
-        }
-    }
-
-    private static String typeOf(String slug) {
-        return Problem.of(0, slug, "", null, null).type();
-    }
-
-    /** A service that cannot be reached gives a prompt 503 problem instead of the proxy's bare 502. */
-    private final class UnavailableUpstream implements ProxyInterceptor {
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext proxyContext) {
-            return proxyContext.sendRequest().recover(failure -> {
-                String requestId = proxyContext.request().headers().get(RequestIds.HEADER);
-                var problem = new Problem(typeOf("service-unavailable"), "Service Unavailable", 503,
-                        "The service behind this path is not reachable; retry later.", requestId, null);
-                ProxyResponse response = proxyContext.request().response()
-                        .setStatusCode(503)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader("Retry-After", "5")
-                        .setBody(Body.body(Buffer.buffer(json(problem))));
-                return Future.succeededFuture(response);
-            });
-        }
+        LOG.errorf("gateway failure on %s (%s)", context.get(FrontDoor.ROUTE, "unknown"),
+                context.failure() == null ? "status " + context.statusCode() : context.failure().getClass().getName());
+        problems.send(context, Problem.of(500, "internal", "Internal error",
+                "Something went wrong on our side. Quote the request id when you report it.", null), Map.of());
     }
 }

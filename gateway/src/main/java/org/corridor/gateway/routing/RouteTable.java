@@ -2,34 +2,47 @@ package org.corridor.gateway.routing;
 
 import org.corridor.gateway.config.GatewayConfig;
 
-import java.net.URI;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Which service owns each part of {@code /api/v1}. */
+/** Which service owns each resource of {@code /api/v1}, and each route's timeout. */
 public final class RouteTable {
 
-    private final Map<String, URI> upstreamByPrefix = new LinkedHashMap<>();
+    static final String CASE_SERVICE = "case-service";
+    static final String POLICY_SERVICE = "policy-service";
+    static final String REPORT_SERVICE = "report-service";
+    private static final String API = "/api/v1/";
+    private static final Map<String, List<String>> RESOURCES = Map.of(
+            CASE_SERVICE, List.of("cases", "alerts", "transfers", "audit"),
+            POLICY_SERVICE, List.of("countries", "routes"),
+            REPORT_SERVICE, List.of("reports"));
 
-    public RouteTable(GatewayConfig.Upstreams upstreams) {
-        URI cases = URI.create(upstreams.caseService());
-        URI policy = URI.create(upstreams.policyService());
-        URI reports = URI.create(upstreams.reportService());
-        for (String resource : new String[] {"cases", "alerts", "transfers", "audit"}) {
-            upstreamByPrefix.put("/api/v1/" + resource, cases);
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+
+    public RouteTable(GatewayConfig.Timeouts timeouts) {
+        RESOURCES.forEach((service, resources) -> resources.forEach(resource -> routes.put(resource,
+                new Route(resource, service, timeouts.routes().getOrDefault(resource, timeouts.fallback())))));
+        for (String configured : timeouts.routes().keySet()) {
+            if (!routes.containsKey(configured)) {
+                throw new IllegalArgumentException("corridor.gateway.timeouts.routes." + configured
+                        + " names no route; the routes are " + routes.keySet());
+            }
         }
-        for (String resource : new String[] {"countries", "routes"}) {
-            upstreamByPrefix.put("/api/v1/" + resource, policy);
-        }
-        upstreamByPrefix.put("/api/v1/reports", reports);
     }
 
-    /** The service for a request path: a prefix match on whole path segments, so {@code /api/v1/casesX} has none. */
-    public Optional<URI> upstreamFor(String path) {
-        return upstreamByPrefix.entrySet().stream()
-                .filter(route -> path.equals(route.getKey()) || path.startsWith(route.getKey() + "/"))
-                .map(Map.Entry::getValue)
-                .findFirst();
+    /** The route of a request path: its first segment after {@code /api/v1/}, so {@code /api/v1/casesX} has none. */
+    public Optional<Route> routeFor(String path) {
+        if (!path.startsWith(API)) {
+            return Optional.empty();
+        }
+        int end = path.indexOf('/', API.length());
+        return Optional.ofNullable(routes.get(path.substring(API.length(), end < 0 ? path.length() : end)));
+    }
+
+    public Collection<Route> all() {
+        return routes.values();
     }
 }

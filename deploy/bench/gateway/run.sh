@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# What the gateway adds: the same request (GET /api/v1/countries, answered by policy-service) sent straight to the
+# service and through the gateway, in one run, measured with wrk.
+#   deploy/bench/gateway/run.sh [seconds per measurement, default 6] [rounds, default 5]
+# Needs the local runtime (deploy/local/corridor up: PostgreSQL, policy-service, the demo keys) and a built gateway
+# (gateway/target/quarkus-app). It runs a gateway of its own from a copy of that build, on a spare port, with the
+# rate limit raised so that it measures the gateway's cost rather than its limit, and stops it at the end; nothing of
+# the runtime is started, stopped or changed. The machine is shared, so the two paths are measured in alternating
+# rounds and each figure is a median over the rounds; what the gateway adds is the median of the rounds' differences.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+run="$root/deploy/local/.run"
+seconds=${1:-6}
+rounds=${2:-5}
+policy_port=${CORRIDOR_POLICY_SERVICE_PORT:-8082}
+case_port=${CORRIDOR_CASE_SERVICE_PORT:-8081}
+report_port=${CORRIDOR_REPORT_SERVICE_PORT:-8083}
+postgres_port=${CORRIDOR_POSTGRES_PORT:-15432}
+bench_port=${CORRIDOR_BENCH_GATEWAY_PORT:-18080}
+path=/api/v1/countries
+
+say() { printf 'bench: %s\n' "$*"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+# shellcheck source=../../local/java-home.sh
+. "$root/deploy/local/java-home.sh"
+pick_java_home || exit 1
+
+curl -fsS "http://127.0.0.1:$policy_port/q/health/ready" >/dev/null 2>&1 \
+  || die "policy-service is not ready on :$policy_port: start the local runtime with deploy/local/corridor up"
+[ -f "$root/gateway/target/quarkus-app/quarkus-run.jar" ] \
+  || die "no gateway build: run ./mvnw -pl gateway package -DskipTests first"
+if ! command -v wrk >/dev/null; then
+  say "installing wrk"
+  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+fi
+
+work=$(mktemp -d)
+gateway_pid=""
+cleanup() {
+  if [ -n "$gateway_pid" ] && kill -0 "$gateway_pid" 2>/dev/null; then
+    kill "$gateway_pid"
+    wait "$gateway_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# a copy, so that a rebuild during the run changes nothing under the running gateway
+cp -r "$root/gateway/target/quarkus-app" "$work/gateway"
+say "starting a gateway on :$bench_port (log in $work/gateway.log while it runs)"
+env QUARKUS_HTTP_PORT="$bench_port" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$postgres_port/gateway" \
+    SMALLRYE_JWT_SIGN_KEY_LOCATION="$run/keys/signing-key.pem" \
+    CORRIDOR_GATEWAY_API_KEY_IMPORT="$run/api-keys.json" \
+    CORRIDOR_GATEWAY_UPSTREAMS_CASE_SERVICE="http://127.0.0.1:$case_port" \
+    CORRIDOR_GATEWAY_UPSTREAMS_POLICY_SERVICE="http://127.0.0.1:$policy_port" \
+    CORRIDOR_GATEWAY_UPSTREAMS_REPORT_SERVICE="http://127.0.0.1:$report_port" \
+    CORRIDOR_GATEWAY_RATE_LIMIT_REQUESTS=1000000000 CORRIDOR_GATEWAY_RATE_LIMIT_BURST=1000000000 \
+    "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -jar "$work/gateway/quarkus-run.jar" >"$work/gateway.log" 2>&1 &
+gateway_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$bench_port/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$gateway_pid" 2>/dev/null || { tail -20 "$work/gateway.log" >&2; die "the gateway did not start"; }
+  sleep 0.5
+done
+
+api_key=$(python3 -c 'import json, sys; print(next(c["apiKey"] for c in json.load(open(sys.argv[1])) if c["roles"] == ["caseworker"]))' \
+  "$run/credentials.json")
+gateway=(-H "Authorization: ApiKey $api_key" "http://127.0.0.1:$bench_port$path")
+direct=()
+# the service is called with an internal token as the gateway signs it; it lives five minutes, so each round gets one
+sign_direct() {
+  direct=(-H "Authorization: $("$JAVA_HOME/bin/java" "$root/deploy/bench/LoadClient.java" token "$run/keys/signing-key.pem" crossing-hope caseworker)"
+          "http://127.0.0.1:$policy_port$path")
+}
+sign_direct
+answers_200() { # target
+  local -n request=$1
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${request[@]}")
+  [ "$status" = 200 ] || die "$1 answers $status, not 200"
+}
+answers_200 direct
+answers_200 gateway
+
+# wrk's summary in milliseconds: p50 p99 requests/s
+measure() { # connections, threads, target
+  local -n target=$3
+  wrk -t"$2" -c"$1" -d"${seconds}s" --latency "${target[@]}" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
+    $1 == "Non-2xx" { bad = $NF }
+    END { if (bad) { print "non-2xx answers: " bad > "/dev/stderr"; exit 1 } printf "%.3f %.3f %.0f\n", p50, p99, rps }'
+}
+
+say "warming up both paths (${seconds}s each)"
+measure 4 1 direct >/dev/null
+measure 4 1 gateway >/dev/null
+
+report() { # title, connections, threads
+  say "measuring: $1, $rounds rounds of ${seconds}s per path"
+  local round straight through
+  : >"$work/rounds"
+  for round in $(seq 1 "$rounds"); do
+    sign_direct
+    straight=$(measure "$2" "$3" direct)
+    through=$(measure "$2" "$3" gateway)
+    echo "$straight $through" >>"$work/rounds"
+  done
+  awk -v title="$1" -v path="$path" '
+    function median(values, n,    sorted, i, j, t) {
+      for (i = 1; i <= n; i++) sorted[i] = values[i]
+      for (i = 2; i <= n; i++) for (j = i; j > 1 && sorted[j - 1] > sorted[j]; j--) { t = sorted[j]; sorted[j] = sorted[j - 1]; sorted[j - 1] = t }
+      return n % 2 ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
+    }
+    { n++; d50[n] = $1; d99[n] = $2; drps[n] = $3; g50[n] = $4; g99[n] = $5; grps[n] = $6; a50[n] = $4 - $1; a99[n] = $5 - $2 }
+    END {
+      printf "\n%s, GET %s (medians of %d rounds)\n", title, path, n
+      printf "  %-20s %9s %9s %11s\n", "", "p50 ms", "p99 ms", "requests/s"
+      printf "  %-20s %9.3f %9.3f %11d\n", "straight to service", median(d50, n), median(d99, n), median(drps, n)
+      printf "  %-20s %9.3f %9.3f %11d\n", "through the gateway", median(g50, n), median(g99, n), median(grps, n)
+      printf "  %-20s %9.3f %9.3f\n\n", "gateway adds", median(a50, n), median(a99, n) }' "$work/rounds"
+}
+
+report "latency, 1 connection" 1 1
+report "throughput, 32 connections" 32 2
+say "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg); wrk, the services and the gateway share them"

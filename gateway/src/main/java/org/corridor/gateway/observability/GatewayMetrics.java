@@ -1,0 +1,43 @@
+package org.corridor.gateway.observability;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Per route: requests and their latency ({@code gateway_requests_seconds}, a histogram) and the failures of the
+ * services behind ({@code gateway_upstream_errors_total}). Tags only take values from small fixed sets.
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+    private final MeterRegistry registry;
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void request(String route, String method, int status, long nanos) {
+        Timer.builder("gateway.requests")
+                .description("Requests through the gateway, by route, method and status")
+                .tags("route", route, "method", METHODS.contains(method) ? method : "other", "status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** @param kind {@code unreachable}, {@code timeout}, {@code circuit-open}, or {@code server-error} for a 5xx answer */
+    public void upstreamError(String route, String kind) {
+        Counter.builder("gateway.upstream.errors")
+                .description("Calls to a service that failed, answered 5xx, or were refused by its open circuit breaker, by route")
+                .tags("route", route, "kind", kind)
+                .register(registry)
+                .increment();
+    }
+}

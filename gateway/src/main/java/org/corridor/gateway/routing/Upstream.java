@@ -1,0 +1,74 @@
+package org.corridor.gateway.routing;
+
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+import java.time.Duration;
+
+/**
+ * One service behind the gateway, with its circuit breaker: calls that cannot connect or time out count as failures,
+ * and once there are too many the breaker refuses calls for a while so that callers get a fast answer.
+ */
+public final class Upstream {
+
+    private static final long PROBE_TIMEOUT_MILLIS = 1000;
+
+    private final String service;
+    private final SocketAddress address;
+    private final HttpClient client;
+    private final CircuitBreaker breaker;
+    private final Duration connectTimeout;
+
+    Upstream(String service, SocketAddress address, HttpClient client, CircuitBreaker breaker, Duration connectTimeout) {
+        this.service = service;
+        this.address = address;
+        this.client = client;
+        this.breaker = breaker;
+        this.connectTimeout = connectTimeout;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    /**
+     * Sends a request and gives the service's response, whatever its status; fails with {@code OpenCircuitException}
+     * while the breaker is open, or with the connection failure or {@code TimeoutException} that the breaker counted.
+     */
+    Future<ProxyResponse> send(ProxyRequest request, Duration timeout) {
+        // a connection must come within the connect timeout even when the pool is busy, so a slow service cannot queue callers
+        var options = new RequestOptions().setServer(address).setConnectTimeout(connectTimeout.toMillis()).setIdleTimeout(timeout.toMillis());
+        Promise<ProxyResponse> answer = Promise.promise();
+        breaker.<Void>execute(outcome -> client.request(options).compose(request::send).onComplete(result -> {
+            answer.handle(result);
+            // a call abandoned because its caller went away says nothing about the service
+            if (result.failed() && !request.proxiedRequest().response().closed()) {
+                outcome.fail(result.cause());
+            } else {
+                outcome.complete();
+            }
+        })).onFailure(answer::tryFail);
+        return answer.future();
+    }
+
+    /** Whether the service says it is ready; never counted by the breaker, since it only observes. */
+    public Future<Boolean> ready() {
+        return client.request(new RequestOptions().setServer(address).setMethod(HttpMethod.GET).setURI("/q/health/ready")
+                        .setConnectTimeout(PROBE_TIMEOUT_MILLIS).setIdleTimeout(PROBE_TIMEOUT_MILLIS))
+                .compose(probe -> probe.send())
+                .compose(response -> response.body().map(body -> response.statusCode() == 200))
+                .otherwise(false);
+    }
+
+    public CircuitBreakerState circuit() {
+        return breaker.state();
+    }
+}

@@ -1,0 +1,57 @@
+package org.corridor.gateway.routing;
+
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.corridor.gateway.config.GatewayConfig;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The services behind the gateway, sharing one pooled HTTP client. */
+@ApplicationScoped
+public class Upstreams {
+
+    private final Map<String, Upstream> byService = new LinkedHashMap<>();
+
+    public Upstreams(Vertx vertx, GatewayConfig config) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(64)
+                .setKeepAlive(true)
+                .setConnectTimeout((int) config.timeouts().connect().toMillis()));
+        GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
+        var options = new CircuitBreakerOptions()
+                .setMaxFailures(breaker.failures())
+                .setFailuresRollingWindow(breaker.window().toMillis())
+                .setResetTimeout(breaker.openFor().toMillis())
+                // the route's own timeout governs; the breaker only counts
+                .setTimeout(-1)
+                .setNotificationAddress(null);
+        GatewayConfig.Upstreams urls = config.upstreams();
+        Map.of(RouteTable.CASE_SERVICE, urls.caseService(),
+                        RouteTable.POLICY_SERVICE, urls.policyService(),
+                        RouteTable.REPORT_SERVICE, urls.reportService())
+                .entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(url -> {
+                    URI origin = URI.create(url.getValue());
+                    byService.put(url.getKey(), new Upstream(url.getKey(),
+                            SocketAddress.inetSocketAddress(origin.getPort(), origin.getHost()), client,
+                            CircuitBreaker.create(url.getKey(), vertx, new CircuitBreakerOptions(options)),
+                            config.timeouts().connect()));
+                });
+    }
+
+    public Upstream of(String service) {
+        return byService.get(service);
+    }
+
+    public Collection<Upstream> all() {
+        return byService.values();
+    }
+}

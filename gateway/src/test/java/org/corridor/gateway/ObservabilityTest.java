@@ -1,0 +1,129 @@
+package org.corridor.gateway;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.corridor.gateway.keys.ApiKeyDirectory;
+import org.corridor.gateway.keys.ApiKeyStore;
+import org.corridor.gateway.observability.AccessLog;
+import org.corridor.infra.testing.CorridorTestInfrastructure;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@TestProfile(GatewayTestProfile.class)
+@WithTestResource(CorridorTestInfrastructure.class)
+class ObservabilityTest {
+
+    @Inject
+    ApiKeyStore store;
+
+    @Inject
+    ApiKeyDirectory directory;
+
+    final Queue<ExtLogRecord> logged = new ConcurrentLinkedQueue<>();
+    final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            var captured = (ExtLogRecord) record;
+            // the MDC and message are read on the logging thread, where they are the request's
+            captured.copyAll();
+            logged.add(captured);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLogs() {
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        Logger.getLogger("").removeHandler(capture);
+    }
+
+    @Test
+    void oneAccessLinePerRequestWithItsRequestIdAndNothingSecret() {
+        String key = new TestApiKeys(store, directory).active("crossing-hope", "caseworker");
+        given().header("Authorization", "ApiKey " + key).header("X-Request-Id", "req-obs-1").header("Cookie", "secret-cookie")
+                .when().get("/api/v1/cases/some-case?alias=Kim").then().statusCode(200);
+        given().header("Authorization", "ApiKey " + key).header("X-Request-Id", "req-obs-2")
+                .when().get("/api/v1/countries").then().statusCode(503);
+
+        ExtLogRecord first = awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-1".equals(record.getMdc("requestId")));
+        assertTrue(first.getFormattedMessage().matches("GET cases 200 \\d+us request req-obs-1"), first.getFormattedMessage());
+        ExtLogRecord warning = awaitRecord(record -> "req-obs-2".equals(record.getMdc("requestId")) && record.getLoggerName().endsWith("ApiProxy"));
+        assertTrue(warning.getFormattedMessage().contains("policy-service"), "the gateway's own lines carry the request id too");
+        awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-2".equals(record.getMdc("requestId")));
+
+        assertEquals(1, logged.stream().filter(record -> AccessLog.CATEGORY.equals(record.getLoggerName())
+                && "req-obs-1".equals(record.getMdc("requestId"))).count());
+        for (ExtLogRecord record : List.copyOf(logged)) {
+            String line = record.getFormattedMessage();
+            for (String secret : List.of(key, "secret-cookie", "Kim", "some-case", "Authorization")) {
+                assertTrue(line == null || !line.contains(secret), "a log line holds " + secret + ": " + line);
+            }
+        }
+    }
+
+    @Test
+    void prometheusHasRequestsLatencyAndUpstreamErrorsPerRoute() {
+        String key = new TestApiKeys(store, directory).active("crossing-hope", "caseworker");
+        given().header("Authorization", "ApiKey " + key).when().get("/api/v1/cases").then().statusCode(200);
+        given().header("Authorization", "ApiKey " + key).when().get("/api/v1/countries").then().statusCode(503);
+
+        awaitMetrics(metrics -> metrics.contains("gateway_requests_seconds_bucket{method=\"GET\",route=\"cases\",status=\"200\"")
+                && metrics.contains("gateway_requests_seconds_count{method=\"GET\",route=\"countries\",status=\"503\"")
+                && metrics.contains("gateway_upstream_errors_total{kind=\"unreachable\",route=\"countries\"}"));
+    }
+
+    @Test
+    void upstreamHealthIsItsOwnGroupAndNeverMakesTheGatewayUnready() {
+        given().when().get("/q/health/group/upstreams").then()
+                .statusCode(503)
+                .body("status", equalTo("DOWN"))
+                .body("checks[0].name", equalTo("upstreams"))
+                .body("checks[0].data.case-service", equalTo("UP"))
+                .body("checks[0].data.policy-service", equalTo("DOWN"))
+                .body("checks[0].data.report-service", equalTo("DOWN"))
+                .body("checks[0].data.'case-service circuit'", equalTo("closed"));
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    private ExtLogRecord awaitRecord(Predicate<ExtLogRecord> wanted) {
+        return Eventually.await(() -> logged.stream().filter(wanted).findFirst().orElse(null), "the log line");
+    }
+
+    private void awaitMetrics(Predicate<String> complete) {
+        Eventually.await(() -> {
+            String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            return complete.test(metrics) ? metrics : null;
+        }, "the metrics");
+    }
+}
