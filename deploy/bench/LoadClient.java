@@ -49,10 +49,14 @@ public class LoadClient {
     }
 
     static void run(String url, String auth, String body, List<String> caseIds, int concurrency, int count) throws Exception {
+        if (caseIds != null && caseIds.isEmpty()) {
+            throw new IllegalArgumentException("no case ids to record journeys on");
+        }
         if (!URI.create(url).getHost().matches("127\\.0\\.0\\.1|localhost")) {
             throw new IllegalArgumentException("benchmarks only target this machine's loopback");
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();

@@ -46,15 +46,19 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         return find(query.toString(), parameters).page(0, limit).list();
     }
 
-    /** Active cases of any organisation that are in, or still heading to, a country. */
-    public List<CaseFile> activeConcerning(String country) {
+    /** The next active cases, by id, of any organisation that are in or still heading to a country. */
+    public List<CaseFile> activeConcerning(String country, UUID after, int limit) {
         List<UUID> ids = getEntityManager().createNativeQuery("""
                         SELECT id FROM case_file
                         WHERE status NOT IN ('RESETTLED', 'REPATRIATED', 'CLOSED')
-                          AND (current_country = ?1 OR ?1 = ANY (planned_route))""", UUID.class)
+                          AND (current_country = ?1 OR ?1 = ANY (planned_route))
+                          AND (CAST(?2 AS uuid) IS NULL OR id > CAST(?2 AS uuid))
+                        ORDER BY id LIMIT ?3""", UUID.class)
                 .setParameter(1, country)
+                .setParameter(2, after == null ? null : after.toString())
+                .setParameter(3, limit)
                 .getResultList();
-        return ids.isEmpty() ? new ArrayList<>() : list("id in ?1", ids);
+        return ids.isEmpty() ? new ArrayList<>() : list("id in ?1 order by id", ids);
     }
 
     public record CaseFilter(Optional<CaseStatus> status, Optional<String> currentCountry, Optional<RiskLevel> risk) {

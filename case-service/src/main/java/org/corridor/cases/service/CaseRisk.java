@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.domain.CaseMember;
 import org.corridor.cases.repository.KnownPolicyRepository;
+import org.corridor.platform.policy.PolicyTerms;
 import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.policy.RouteRiskAssessor;
 import org.corridor.platform.policy.Vulnerability;
@@ -13,6 +14,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +39,18 @@ public class CaseRisk {
     /** Re-scores the case and answers its previous level. */
     @Transactional(Transactional.TxType.MANDATORY)
     public RiskLevel assess(CaseFile file) {
+        return assess(file, policiesToday());
+    }
+
+    /** The policies in force today, each read once however many cases are scored with them. */
+    public Function<String, Optional<PolicyTerms>> policiesToday() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Map<String, Optional<PolicyTerms>> read = new HashMap<>();
+        return country -> read.computeIfAbsent(country, unused -> policies.termsInForce(country, today));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RiskLevel assess(CaseFile file, Function<String, Optional<PolicyTerms>> policiesToday) {
         RiskLevel previous = file.riskLevel;
         Set<String> route = new LinkedHashSet<>();
         if (file.currentCountry != null) {
@@ -45,8 +62,7 @@ public class CaseRisk {
             file.riskReasons = List.of();
         } else {
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-            var assessment = RouteRiskAssessor.assess(List.copyOf(route), vulnerabilities(file), today,
-                    country -> policies.termsInForce(country, today));
+            var assessment = RouteRiskAssessor.assess(List.copyOf(route), vulnerabilities(file), today, policiesToday);
             file.riskLevel = assessment.overall();
             file.riskReasons = assessment.legs().stream()
                     .map(leg -> new CaseFile.RiskReason(leg.country(), leg.risk(), leg.reasons()))

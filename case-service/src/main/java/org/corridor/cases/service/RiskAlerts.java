@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Re-scores the active cases a policy change concerns; when a case's risk rises, its organisation gets an alert and
- * the change goes out as {@code case.risk-changed}.
+ * Re-scores the active cases a policy change concerns, in batches; when a case's risk rises, its organisation gets an
+ * alert and the change goes out as {@code case.risk-changed}.
  */
 @ApplicationScoped
 public class RiskAlerts {
@@ -41,12 +41,33 @@ public class RiskAlerts {
         this.caller = caller;
     }
 
-    /** Runs in the transaction that applies the policy event, so alerts exist exactly once per event. */
+    /** Records, in the transaction that applies the policy event, that the cases of a country must be re-scored. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int policyChanged(String country, String summary) {
-        int raised = 0;
-        for (CaseFile file : cases.activeConcerning(country)) {
-            RiskLevel previous = risk.assess(file);
+    public void policyChanged(String country, String summary) {
+        cases.getEntityManager().createNativeQuery("INSERT INTO risk_rescore_job (country, summary) VALUES (?1, ?2)")
+                .setParameter(1, country).setParameter(2, summary).executeUpdate();
+    }
+
+    /**
+     * Re-scores the next batch of cases of the oldest waiting policy change, in one transaction with its alerts, its
+     * events and the job's progress; answers whether there was work. Concurrent workers take different jobs.
+     */
+    @Transactional
+    public boolean rescoreNextBatch(int batchSize) {
+        var em = cases.getEntityManager();
+        List<?> jobs = em.createNativeQuery("""
+                        SELECT id, country, summary, CAST(after_case AS text) FROM risk_rescore_job
+                        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
+        if (jobs.isEmpty()) {
+            return false;
+        }
+        Object[] job = (Object[]) jobs.get(0);
+        String country = (String) job[1];
+        UUID after = job[3] == null ? null : UUID.fromString((String) job[3]);
+        List<CaseFile> batch = cases.activeConcerning(country, after, batchSize);
+        var policiesToday = risk.policiesToday();
+        for (CaseFile file : batch) {
+            RiskLevel previous = risk.assess(file, policiesToday);
             if (previous == file.riskLevel) {
                 continue;
             }
@@ -54,11 +75,16 @@ public class RiskAlerts {
             audit.record(file.id, POLICY_EVENT_ACTOR, file.organisation, AuditAction.UPDATE);
             events.riskChanged(file, previous);
             if (previous == null || file.riskLevel.compareTo(previous) > 0) {
-                cases.getEntityManager().persist(alert(file, country, previous, summary));
-                raised++;
+                em.persist(alert(file, country, previous, (String) job[2]));
             }
         }
-        return raised;
+        if (batch.size() < batchSize) {
+            em.createNativeQuery("DELETE FROM risk_rescore_job WHERE id = ?1").setParameter(1, job[0]).executeUpdate();
+        } else {
+            em.createNativeQuery("UPDATE risk_rescore_job SET after_case = ?2 WHERE id = ?1")
+                    .setParameter(1, job[0]).setParameter(2, batch.getLast().id).executeUpdate();
+        }
+        return true;
     }
 
     @Transactional

@@ -39,13 +39,27 @@ public final class TestPolicies {
         }
     }
 
-    /** Publishes a version recorded now and waits until case-service has applied it. */
+    /** Publishes a version recorded now and waits until case-service has applied it and re-scored its cases. */
     public static UUID publishAndAwait(DataSource dataSource, String country, String validFrom, String riskLevel, String detention)
             throws Exception {
         UUID eventId = UUID.randomUUID();
         send(country, published(eventId, UUID.randomUUID(), country, validFrom, riskLevel, Instant.now().toString(), detention));
         awaitProcessed(dataSource, eventId);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count(dataSource, "SELECT count(*) FROM risk_rescore_job") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (count(dataSource, "SELECT count(*) FROM risk_rescore_job") > 0) {
+            throw new AssertionError("cases were not re-scored");
+        }
         return eventId;
+    }
+
+    static long count(DataSource dataSource, String sql) throws Exception {
+        try (var connection = dataSource.getConnection(); var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     public static long processed(DataSource dataSource, UUID eventId) throws Exception {
