@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# report-service benchmark (not run in CI): report latency with CASES cases projected, and the lag from an event to
+# the reports under a steady load of RATE events/s. It starts a PostgreSQL, a Kafka broker and a report-service of its
+# own on private ports in a temporary directory, so it never touches the local runtime, and stops them at the end.
+# A synthetic case-service writes valid case events straight to the topic (CaseEventLoad.java).
+#   ./mvnw -pl deploy/infra,report-service -am package -DskipTests
+#   deploy/bench/report/run.sh      (CASES=100000 EVENTS=full RATE=200 LAG_SECONDS=60 REQUESTS=400 C=4 by default;
+#                                    CASES=1000000 EVENTS=final for the million-case figure)
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+. "$root/deploy/local/java-home.sh"
+pick_java_home
+java="$JAVA_HOME/bin/java"
+CASES=${CASES:-100000}
+EVENTS=${EVENTS:-full}
+RATE=${RATE:-200}
+LAG_SECONDS=${LAG_SECONDS:-60}
+REQUESTS=${REQUESTS:-400}
+C=${C:-4}
+pg_port=${BENCH_POSTGRES_PORT:-25432}
+kafka_port=${BENCH_KAFKA_PORT:-29092}
+port=${BENCH_REPORT_PORT:-28083}
+jar="$root/report-service/target/quarkus-app/quarkus-run.jar"
+[ -f "$jar" ] && [ -d "$root/deploy/infra/target/lib" ] || { echo "build first: ./mvnw -pl deploy/infra,report-service -am package -DskipTests"; exit 1; }
+
+work=$(mktemp -d)
+pids=()
+stop() {
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; done
+  rm -rf "$work"
+}
+trap stop EXIT
+start() { # log name, command...
+  local log=$1; shift
+  setsid "$@" </dev/null >"$work/$log.log" 2>&1 &
+  pids+=($!)
+}
+wait_for() { # seconds, command...
+  local deadline=$((SECONDS + $1)); shift
+  until "$@" >/dev/null 2>&1; do [ $SECONDS -lt $deadline ] || { echo "timed out: $*"; tail -20 "$work"/*.log; exit 1; }; sleep 0.5; done
+}
+load() { "$java" "$root/deploy/bench/LoadClient.java" "$@"; }
+events() { "$java" -cp "$root/deploy/infra/target/lib/*" "$here/CaseEventLoad.java" "$@"; }
+token() { load token "$work/signing-key.pem" "$1" "$2"; }
+overview_total() {
+  curl -fsS -H "Authorization: $(token bench analyst)" "http://127.0.0.1:$port/api/v1/reports/overview" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["totals"]["all"]["count"] or 0)'
+}
+
+start infrastructure "$java" -Xmx512m -XX:+UseSerialGC -cp "$root/deploy/infra/target/classes:$root/deploy/infra/target/lib/*" \
+  org.corridor.infra.LocalInfrastructure "$work/state" "$pg_port" "$kafka_port"
+wait_for 120 test -f "$work/state/infrastructure.ready"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/signing-key.pem" 2>/dev/null
+openssl pkey -in "$work/signing-key.pem" -pubout -out "$work/public-key.pem" 2>/dev/null
+start report-service env QUARKUS_HTTP_PORT="$port" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/reports" \
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$work/public-key.pem" \
+  "$java" -Xmx256m -XX:+UseSerialGC -jar "$jar"
+wait_for 120 curl -fsS "http://127.0.0.1:$port/q/health/ready"
+
+echo "== projection: $CASES synthetic cases ($EVENTS journeys) written to corridor.case-events"
+started=$(date +%s.%N)
+produced=$(events load "127.0.0.1:$kafka_port" "$CASES" "$EVENTS")
+echo "$produced"
+people=$(sed -E 's/.*people=([0-9]+).*/\1/' <<<"$produced")
+count=$(sed -E 's/.*events=([0-9]+).*/\1/' <<<"$produced")
+until [ "$(overview_total)" = "$people" ]; do sleep 1; done
+awk -v start="$started" -v end="$(date +%s.%N)" -v events="$count" \
+  'BEGIN {printf "all %d events applied %.0f s after the first was sent: %.0f events/s\n", events, end - start, events / (end - start)}'
+
+echo "== report latency with $CASES cases, $REQUESTS requests per report, concurrency $C (analyst: all organisations)"
+analyst=$(token bench analyst)
+for report in overview demographics vulnerabilities "arrivals?interval=year" "arrivals?interval=month" \
+              "detentions?interval=month" "overview?format=hxl"; do
+  printf '%-26s ' "$report"; load get "http://127.0.0.1:$port/api/v1/reports/$report" "$analyst" "$C" "$REQUESTS"
+done
+coordinator=$(token bench-org-7 coordinator)
+printf '%-26s ' "overview (one organisation)"; load get "http://127.0.0.1:$port/api/v1/reports/overview" "$coordinator" "$C" "$REQUESTS"
+
+echo "== event-to-report lag: new cases at $RATE events/s for $LAG_SECONDS s, a probe event every 200 ms"
+events lag "127.0.0.1:$kafka_port" "http://127.0.0.1:$port" "$(token bench-probe coordinator)" "$RATE" "$LAG_SECONDS"
+curl -fsS "http://127.0.0.1:$port/q/metrics" | grep -E '^corridor_report_event_lag_seconds\{.*quantile' \
+  | sed -E 's/.*quantile="([0-9.]+)".* ([0-9.eE+-]+)$/server-side lag (all events, since start) q\1 = \2 s/'

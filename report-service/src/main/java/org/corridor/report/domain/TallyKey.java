@@ -1,0 +1,22 @@
+package org.corridor.report.domain;
+
+/**
+ * One tallied cell: a statistic, in the figures of one organisation or of all ({@link #ALL_ORGANISATIONS}), at a row
+ * and column key ({@link Axis#ALL} for a total).
+ */
+public record TallyKey(Statistic statistic, String scope, String row, String column) implements Comparable<TallyKey> {
+
+    public static final String ALL_ORGANISATIONS = "*";
+
+    @Override
+    public int compareTo(TallyKey other) {
+        int order = statistic.compareTo(other.statistic);
+        if (order == 0) {
+            order = scope.compareTo(other.scope);
+        }
+        if (order == 0) {
+            order = row.compareTo(other.row);
+        }
+        return order == 0 ? column.compareTo(other.column) : order;
+    }
+}

@@ -1,0 +1,46 @@
+package org.corridor.report.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The time of the latest event applied per stream: how current a report is. */
+@ApplicationScoped
+public class EventClockRepository {
+
+    private final EntityManager entityManager;
+
+    public EventClockRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Moves the clocks of {@code streams} forward to {@code time}, never back: events replayed in any order end the same. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void advance(Collection<String> streams, OffsetDateTime time) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (var upsert = connection.prepareStatement("""
+                    INSERT INTO event_clock (stream, last_event_at) SELECT stream, ? FROM unnest(?::text[]) AS stream
+                    ON CONFLICT (stream) DO UPDATE
+                    SET last_event_at = GREATEST(event_clock.last_event_at, EXCLUDED.last_event_at)""")) {
+                upsert.setObject(1, time);
+                upsert.setArray(2, connection.createArrayOf("text", new TreeSet<>(streams).toArray()));
+                upsert.executeUpdate();
+            }
+        });
+    }
+
+    @Transactional
+    public Optional<Instant> lastEvent(String stream) {
+        return entityManager.createNativeQuery("SELECT last_event_at FROM event_clock WHERE stream = ?1")
+                .setParameter(1, stream)
+                .getResultStream().findFirst()
+                .map(SqlValues::instant);
+    }
+}

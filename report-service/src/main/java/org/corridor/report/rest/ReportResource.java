@@ -1,0 +1,265 @@
+package org.corridor.report.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Variant;
+import org.corridor.platform.country.CountryCodes;
+import org.corridor.platform.identity.Caller;
+import org.corridor.platform.identity.Roles;
+import org.corridor.platform.json.QueryParameters;
+import org.corridor.platform.problem.ProblemException;
+import org.corridor.report.domain.Interval;
+import org.corridor.report.domain.Report;
+import org.corridor.report.domain.TallyKey;
+import org.corridor.report.service.ReportService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+@Path("/api/v1/reports")
+@Produces({MediaType.APPLICATION_JSON, ReportResource.CSV})
+@RolesAllowed({Roles.ANALYST, Roles.COORDINATOR})
+@Tag(name = "Reports", description = ReportResource.METHOD)
+@APIResponse(responseCode = "200", description = "The report", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)),
+        @Content(mediaType = ReportResource.CSV, schema = @Schema(type = SchemaType.STRING,
+                description = "One row per cell; with format=hxl a second row of HXL hashtags"))})
+public class ReportResource {
+
+    static final String CSV = "text/csv";
+
+    static final String METHOD = """
+            Statistics built only from case and policy events. report-service holds no personal data and no alias: \
+            codes, counts, months and country codes.
+
+            **Who sees what.** Analysts see the figures of all organisations together; a coordinator sees their own \
+            organisation's. Nobody can ask for another organisation's figures, and an analyst cannot ask for one \
+            organisation's figures on their own: subtracting them from the figures of all would expose the others'.
+
+            **Disclosure control.** Every figure, cell or total, counts people. A figure is withheld \
+            (`"count": null, "suppressed": true`) when it counts 1 to k-1 people (k is 5 unless configured, never \
+            below 3), or when all its people belong to one case: a family or group travelling together, whom the \
+            figure would describe alone. Zero is published as zero.
+
+            Secondary suppression: a reader knows every published figure, which figures add up to which totals, and \
+            that a withheld figure is at least 1. No withheld figure may be worked out from that. The service checks \
+            it by Gauss-Jordan elimination over the withheld figures and by propagating bounds through the totals; \
+            while some withheld figure can be worked out, a published figure sharing a total with it is withheld too \
+            (an inner cell before a total, the smallest first), and the check runs again. If no such partner is left, \
+            every figure of the table is withheld.
+
+            Each table is protected whole (every cell and total, months and years together) before anything is picked \
+            from it, so no choice of `interval`, `from` and `to` reveals a figure another choice withholds. Hence \
+            `from` and `to` list whole periods, the totals by country and overall cover all periods, and the reports \
+            of people as they are now (overview, demographics, vulnerabilities) take no period at all: windows over \
+            them could be subtracted from one another.
+
+            **Freshness.** `asOf` is the time of the last event applied to the figures in the report's scope (also \
+            sent as Last-Modified).
+
+            **Formats.** JSON by default; `Accept: text/csv` (or `format=csv`) gives CSV with one row per cell; \
+            `format=hxl` gives that CSV with a second row of HXL hashtags (`#country+code`, `#date`, \
+            `#affected+refugees`...) for humanitarian data exchange.
+
+            **Limits.** Figures are protected one table at a time. Someone who combines different reports, the same \
+            report at different times, or their own organisation's cases, can learn more than one table shows: \
+            publish outside Corridor from periodic snapshots.""";
+
+    private static final String FORMAT = "json, csv, or hxl (CSV with a row of HXL hashtags); overrides Accept.";
+
+    private static final List<Variant> VARIANTS =
+            Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CSV)).build();
+
+    private final ReportService reports;
+    private final Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    Request request;
+
+    public ReportResource(ReportService reports, Caller caller) {
+        this.reports = reports;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/overview")
+    @Operation(operationId = "getOverviewReport", summary = "People by present status × current country",
+            description = "Cells: status × country (null: in no country yet). Totals by status, by country, and all.")
+    public Response overview(@BeanParam Audience audience) {
+        onlyParameters(Audience.NAMES);
+        return answer(reports.overview(scope(audience.org())), audience.format());
+    }
+
+    @GET
+    @Path("/demographics")
+    @Operation(operationId = "getDemographicsReport", summary = "People by sex × age band",
+            description = "Cells: sex × ageBand (UNHCR's brackets). Totals by sex, by age band, and all. "
+                    + "Vulnerabilities are in /api/v1/reports/vulnerabilities.")
+    public Response demographics(@BeanParam Audience audience) {
+        onlyParameters(Audience.NAMES);
+        return answer(reports.demographics(scope(audience.org())), audience.format());
+    }
+
+    @GET
+    @Path("/vulnerabilities")
+    @Operation(operationId = "getVulnerabilitiesReport", summary = "People with each vulnerability × present status",
+            description = "Cells: vulnerability × status. A person can have several vulnerabilities, so vulnerabilities "
+                    + "do not add up: totals are by vulnerability only.")
+    public Response vulnerabilities(@BeanParam Audience audience) {
+        onlyParameters(Audience.NAMES);
+        return answer(reports.vulnerabilities(scope(audience.org())), audience.format());
+    }
+
+    @GET
+    @Path("/arrivals")
+    @Operation(operationId = "getArrivalsReport", summary = "People arriving, by period × country of arrival",
+            description = "Cells: period (YYYY-MM or YYYY) × country, from `arrived` journey events, counting the case's "
+                    + "people. Totals by period (of the periods listed), by country and all (over all periods).")
+    public Response arrivals(@BeanParam Audience audience, @BeanParam Periods periods) {
+        onlyParameters(Audience.NAMES, Periods.NAMES);
+        Window window = window(periods.from(), periods.to());
+        return answer(reports.arrivals(scope(audience.org()), interval(periods.interval()), window.from(), window.to()),
+                audience.format());
+    }
+
+    @GET
+    @Path("/detentions")
+    @Operation(operationId = "getDetentionsReport",
+            summary = "People detained, fined, repatriated and handed to an embassy, by period × country",
+            description = "Cells: period × country × kind (detained, fined, repatriated, handed-to-embassy), from journey "
+                    + "events, counting the case's people. Kinds do not add up (the same people can be detained, then "
+                    + "repatriated): totals are per kind, by period (listed), by country and all (over all periods).")
+    public Response detentions(@BeanParam Audience audience, @BeanParam Periods periods) {
+        onlyParameters(Audience.NAMES, Periods.NAMES);
+        Window window = window(periods.from(), periods.to());
+        return answer(reports.detentions(scope(audience.org()), interval(periods.interval()), window.from(), window.to()),
+                audience.format());
+    }
+
+    @GET
+    @Path("/policy-timeline")
+    @Operation(operationId = "getPolicyTimelineReport", summary = "Country policy versions and risk over time",
+            description = "One cell per stretch of time a published policy version was in force (a later publication "
+                    + "supersedes earlier ones from its validFrom), with its risk level and practices. Policies are "
+                    + "public facts about states, not about people: nothing is counted or withheld, and totals are empty. "
+                    + "`from` and `to` keep the stretches in force on any day between them.")
+    public Response policyTimeline(
+            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code; all countries when absent") String country,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("format") @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "hxl"}))
+            String format) {
+        onlyParameters(Set.of("country", "from", "to", "format"));
+        Window window = window(from, to);
+        String code = country == null || country.isEmpty() ? null : CountryCodes.require("country", country);
+        return answer(reports.policyTimeline(code, window.from(), window.to()), format);
+    }
+
+    /** Whose figures and in which format: the parameters every report of people takes. */
+    public record Audience(
+            @QueryParam("org") @Parameter(description = "Your own organisation (coordinators only). Without it an analyst "
+                    + "gets all organisations' figures together and a coordinator their own organisation's.") String org,
+            @QueryParam("format") @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "hxl"}))
+            String format) {
+
+        static final Set<String> NAMES = Set.of("org", "format");
+    }
+
+    /** Which periods a report over time lists. */
+    public record Periods(
+            @QueryParam("interval") @Parameter(description = "Length of the periods (default year)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"month", "year"}, defaultValue = "year")) String interval,
+            @QueryParam("from") @Parameter(description = "List the periods from the one containing this day",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(description = "List the periods up to the one containing this day",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
+
+        static final Set<String> NAMES = Set.of("interval", "from", "to");
+    }
+
+    /**
+     * Whose figures: all organisations' for an analyst, the caller's own organisation's for a coordinator or on
+     * request. One organisation's figures are never given to anyone outside it, nor to an analyst, who could subtract
+     * them from the figures of all.
+     */
+    private String scope(String org) {
+        if (org == null || org.isEmpty()) {
+            return caller.hasRole(Roles.ANALYST) ? TallyKey.ALL_ORGANISATIONS : caller.organisation();
+        }
+        if (caller.hasRole(Roles.COORDINATOR) && org.equals(caller.organisation())) {
+            return org;
+        }
+        throw ProblemException.forbidden("Only a coordinator can ask for organisation figures, and only for their own "
+                + "organisation; analysts see all organisations together.");
+    }
+
+    /** Refuses a parameter the report does not take rather than answering as if it had not been given. */
+    @SafeVarargs
+    private void onlyParameters(Set<String>... allowed) {
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (Arrays.stream(allowed).noneMatch(names -> names.contains(name))) {
+                boolean period = name.equals("from") || name.equals("to") || name.equals("interval");
+                throw ProblemException.invalidField(name, period
+                        ? "does not apply: this report counts people as they are now, and windows over it could be "
+                        + "subtracted from one another"
+                        : "is not a parameter of this report");
+            }
+        }
+    }
+
+    private static Interval interval(String value) {
+        return QueryParameters.enumValue("interval", value, Interval.class).orElse(Interval.YEAR);
+    }
+
+    private record Window(LocalDate from, LocalDate to) {
+    }
+
+    private static Window window(String from, String to) {
+        var window = new Window(QueryParameters.date("from", from).orElse(null), QueryParameters.date("to", to).orElse(null));
+        if (window.from() != null && window.to() != null && window.to().isBefore(window.from())) {
+            throw ProblemException.invalidField("to", "is before from");
+        }
+        return window;
+    }
+
+    private Response answer(Report report, String format) {
+        ReportFormat chosen = QueryParameters.enumValue("format", format, ReportFormat.class).orElseGet(this::negotiated);
+        Response.ResponseBuilder response = switch (chosen) {
+            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE);
+            case CSV -> Response.ok(CsvWriter.write(report, false), CSV + "; charset=UTF-8");
+            case HXL -> Response.ok(CsvWriter.write(report, true), CSV + "; charset=UTF-8");
+        };
+        if (report.asOf() != null) {
+            response.lastModified(Date.from(report.asOf()));
+        }
+        return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    private ReportFormat negotiated() {
+        Variant variant = request.selectVariant(VARIANTS);
+        return variant != null && variant.getMediaType().isCompatible(MediaType.valueOf(CSV)) ? ReportFormat.CSV : ReportFormat.JSON;
+    }
+}
