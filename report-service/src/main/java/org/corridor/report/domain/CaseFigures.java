@@ -99,7 +99,7 @@ public record CaseFigures(long revision, String organisation, CaseStatus status,
     }
 
     private static List<String> scopes(String organisation) {
-        return List.of(organisation, TallyKey.ALL_ORGANISATIONS);
+        return List.of(Scope.of(organisation).key(), Scope.ALL.key());
     }
 
     private static void count(Map<TallyKey, Long> people, List<TallyKey> keys, long count) {

@@ -13,10 +13,9 @@ import java.util.stream.IntStream;
  * case (a family or group travelling together: publishing it would describe that one group). Zero is published.
  *
  * <p>Secondary suppression: a withheld figure must not be recoverable from the published ones through the report's
- * totals (see {@link Recoverability}). While one is, a published figure that shares a total with it is withheld too
- * (an inner cell rather than a total, the smallest first), and the check runs again until no withheld figure can be
- * worked out. Should no recoverable figure have a published figure left to pair with, every figure of the report is
- * withheld: the rule fails closed.
+ * totals (see {@link Recoverability}). While one is, a published figure that shares a total with it is withheld too,
+ * and the check runs again until no withheld figure can be worked out. Should no recoverable figure have a published
+ * figure left to pair with, every figure of the report is withheld: the rule fails closed.
  */
 public final class DisclosureControl {
 

@@ -1,12 +1,10 @@
 package org.corridor.report.domain;
 
 /**
- * One tallied cell: a statistic, in the figures of one organisation or of all ({@link #ALL_ORGANISATIONS}), at a row
- * and column key ({@link Axis#ALL} for a total).
+ * One tallied cell: a statistic, in the figures of a {@link Scope} (its key), at a row and column key ({@link Axis#ALL}
+ * for a total).
  */
 public record TallyKey(Statistic statistic, String scope, String row, String column) implements Comparable<TallyKey> {
-
-    public static final String ALL_ORGANISATIONS = "*";
 
     @Override
     public int compareTo(TallyKey other) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.corridor.report.domain.CaseFigures;
+import org.hibernate.Session;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -22,12 +23,17 @@ public class CaseFiguresRepository {
         this.objectMapper = objectMapper;
     }
 
+    /** Read through JDBC: Hibernate's cache of native query plans slows down badly under a lookup per event. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<CaseFigures> find(UUID caseId) {
-        return entityManager.createNativeQuery("SELECT CAST(figures AS text) FROM case_figures WHERE case_id = ?1", String.class)
-                .setParameter(1, caseId)
-                .getResultStream().findFirst()
-                .map(json -> read((String) json));
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (var query = connection.prepareStatement("SELECT CAST(figures AS text) FROM case_figures WHERE case_id = ?")) {
+                query.setObject(1, caseId);
+                try (var rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(read(rows.getString(1))) : Optional.<CaseFigures>empty();
+                }
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -38,9 +38,14 @@ public class EventClockRepository {
 
     @Transactional
     public Optional<Instant> lastEvent(String stream) {
-        return entityManager.createNativeQuery("SELECT last_event_at FROM event_clock WHERE stream = ?1")
-                .setParameter(1, stream)
-                .getResultStream().findFirst()
-                .map(SqlValues::instant);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (var query = connection.prepareStatement("SELECT last_event_at FROM event_clock WHERE stream = ?")) {
+                query.setString(1, stream);
+                try (var rows = query.executeQuery()) {
+                    return rows.next()
+                            ? Optional.of(rows.getObject(1, OffsetDateTime.class).toInstant()) : Optional.<Instant>empty();
+                }
+            }
+        });
     }
 }

@@ -9,8 +9,12 @@ import org.corridor.platform.policy.RefugeeRecognition;
 import org.corridor.platform.policy.Repatriation;
 import org.corridor.platform.policy.RiskLevel;
 import org.corridor.report.domain.PolicyVersion;
+import org.hibernate.Session;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,18 +50,25 @@ public class PolicyVersionRepository {
     /** Every version of one country, or of all when {@code country} is null. */
     @Transactional
     public List<PolicyVersion> versions(String country) {
-        var query = entityManager.createNativeQuery("""
-                SELECT id, country, valid_from, valid_to, recorded_at, risk_level, refugee_recognition,
-                       repatriation, detention, embassy_handover
-                FROM policy_version WHERE country = ?1 OR ?2 ORDER BY country, valid_from""", Object[].class)
-                .setParameter(1, country == null ? "" : country)
-                .setParameter(2, country == null);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new PolicyVersion(
-                (UUID) row[0], (String) row[1], SqlValues.date(row[2]), SqlValues.date(row[3]), SqlValues.instant(row[4]),
-                RiskLevel.valueOf((String) row[5]), RefugeeRecognition.valueOf((String) row[6]),
-                Repatriation.valueOf((String) row[7]), Detention.valueOf((String) row[8]),
-                EmbassyHandover.valueOf((String) row[9]))).toList();
+        List<PolicyVersion> versions = new ArrayList<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (var query = connection.prepareStatement("""
+                    SELECT id, country, valid_from, valid_to, recorded_at, risk_level, refugee_recognition,
+                           repatriation, detention, embassy_handover
+                    FROM policy_version WHERE country = ? OR ? ORDER BY country, valid_from""")) {
+                query.setString(1, country == null ? "" : country);
+                query.setBoolean(2, country == null);
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        versions.add(new PolicyVersion(rows.getObject(1, UUID.class), rows.getString(2),
+                                rows.getObject(3, LocalDate.class), rows.getObject(4, LocalDate.class),
+                                rows.getObject(5, OffsetDateTime.class).toInstant(), RiskLevel.valueOf(rows.getString(6)),
+                                RefugeeRecognition.valueOf(rows.getString(7)), Repatriation.valueOf(rows.getString(8)),
+                                Detention.valueOf(rows.getString(9)), EmbassyHandover.valueOf(rows.getString(10))));
+                    }
+                }
+            }
+        });
+        return versions;
     }
 }

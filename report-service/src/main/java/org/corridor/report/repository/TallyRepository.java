@@ -3,6 +3,7 @@ package org.corridor.report.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.corridor.report.domain.Scope;
 import org.corridor.report.domain.Statistic;
 import org.corridor.report.domain.Tally;
 import org.corridor.report.domain.TallyKey;
@@ -10,12 +11,14 @@ import org.corridor.report.domain.TallyTable;
 import org.hibernate.Session;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The running totals of every report cell. */
+/**
+ * The running totals of every report cell. Statements go through JDBC: Hibernate's cache of native query plans slows
+ * down badly under a lookup per event or request.
+ */
 @ApplicationScoped
 public class TallyRepository {
 
@@ -69,20 +72,24 @@ public class TallyRepository {
         });
     }
 
-    /** One statistic's non-zero tallies in one scope (an organisation, or all). */
+    /** One statistic's non-zero tallies in one scope. */
     @Transactional
-    public TallyTable table(Statistic statistic, String scope) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT row_key, column_key, people, cases FROM tally
-                        WHERE statistic = ?1 AND scope = ?2 AND people > 0""", Object[].class)
-                .setParameter(1, statistic.name())
-                .setParameter(2, scope)
-                .getResultList();
+    public TallyTable table(Statistic statistic, Scope scope) {
         Map<TallyTable.Cell, Tally> tallies = new HashMap<>();
-        for (Object[] row : rows) {
-            tallies.put(new TallyTable.Cell((String) row[0], (String) row[1]),
-                    new Tally(((Number) row[2]).longValue(), ((Number) row[3]).longValue()));
-        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (var query = connection.prepareStatement("""
+                    SELECT row_key, column_key, people, cases FROM tally
+                    WHERE statistic = ? AND scope = ? AND people > 0""")) {
+                query.setString(1, statistic.name());
+                query.setString(2, scope.key());
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        tallies.put(new TallyTable.Cell(rows.getString(1), rows.getString(2)),
+                                new Tally(rows.getLong(3), rows.getLong(4)));
+                    }
+                }
+            }
+        });
         return new TallyTable(statistic, tallies);
     }
 }

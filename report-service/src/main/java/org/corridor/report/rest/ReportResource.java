@@ -20,7 +20,7 @@ import org.corridor.platform.json.QueryParameters;
 import org.corridor.platform.problem.ProblemException;
 import org.corridor.report.domain.Interval;
 import org.corridor.report.domain.Report;
-import org.corridor.report.domain.TallyKey;
+import org.corridor.report.domain.Scope;
 import org.corridor.report.service.ReportService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -62,11 +62,13 @@ public class ReportResource {
             figure would describe alone. Zero is published as zero.
 
             Secondary suppression: a reader knows every published figure, which figures add up to which totals, and \
-            that a withheld figure is at least 1. No withheld figure may be worked out from that. The service checks \
-            it by Gauss-Jordan elimination over the withheld figures and by propagating bounds through the totals; \
-            while some withheld figure can be worked out, a published figure sharing a total with it is withheld too \
-            (an inner cell before a total, the smallest first), and the check runs again. If no such partner is left, \
-            every figure of the table is withheld.
+            that a withheld figure is at least 1. No withheld figure may be worked out from that, neither exactly from \
+            the totals nor by squeezing it between them (two withheld figures that must add up to 2 are both 1). The \
+            service checks every withheld figure by Gauss-Jordan elimination over the withheld figures, holding the \
+            withheld 1s where they are unless it can show that they may rise; while some withheld figure can be \
+            worked out, a published figure sharing a total with it (an inner cell before a total, the smallest first) \
+            is withheld too, and the check runs again. If no such partner is left, every figure of the table is \
+            withheld. The check errs on the side of withholding.
 
             Each table is protected whole (every cell and total, months and years together) before anything is picked \
             from it, so no choice of `interval`, `from` and `to` reveals a figure another choice withholds. Hence \
@@ -85,7 +87,6 @@ public class ReportResource {
             report at different times, or their own organisation's cases, can learn more than one table shows: \
             publish outside Corridor from periodic snapshots.""";
 
-    private static final String FORMAT = "json, csv, or hxl (CSV with a row of HXL hashtags); overrides Accept.";
 
     private static final List<Variant> VARIANTS =
             Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CSV)).build();
@@ -108,9 +109,9 @@ public class ReportResource {
     @Path("/overview")
     @Operation(operationId = "getOverviewReport", summary = "People by present status × current country",
             description = "Cells: status × country (null: in no country yet). Totals by status, by country, and all.")
-    public Response overview(@BeanParam Audience audience) {
-        onlyParameters(Audience.NAMES);
-        return answer(reports.overview(scope(audience.org())), audience.format());
+    public Response overview(@BeanParam Audience audience, @BeanParam Format format) {
+        onlyParameters(Audience.NAMES, Format.NAMES);
+        return answer(reports.overview(scope(audience.org())), format.format());
     }
 
     @GET
@@ -118,9 +119,9 @@ public class ReportResource {
     @Operation(operationId = "getDemographicsReport", summary = "People by sex × age band",
             description = "Cells: sex × ageBand (UNHCR's brackets). Totals by sex, by age band, and all. "
                     + "Vulnerabilities are in /api/v1/reports/vulnerabilities.")
-    public Response demographics(@BeanParam Audience audience) {
-        onlyParameters(Audience.NAMES);
-        return answer(reports.demographics(scope(audience.org())), audience.format());
+    public Response demographics(@BeanParam Audience audience, @BeanParam Format format) {
+        onlyParameters(Audience.NAMES, Format.NAMES);
+        return answer(reports.demographics(scope(audience.org())), format.format());
     }
 
     @GET
@@ -128,9 +129,9 @@ public class ReportResource {
     @Operation(operationId = "getVulnerabilitiesReport", summary = "People with each vulnerability × present status",
             description = "Cells: vulnerability × status. A person can have several vulnerabilities, so vulnerabilities "
                     + "do not add up: totals are by vulnerability only.")
-    public Response vulnerabilities(@BeanParam Audience audience) {
-        onlyParameters(Audience.NAMES);
-        return answer(reports.vulnerabilities(scope(audience.org())), audience.format());
+    public Response vulnerabilities(@BeanParam Audience audience, @BeanParam Format format) {
+        onlyParameters(Audience.NAMES, Format.NAMES);
+        return answer(reports.vulnerabilities(scope(audience.org())), format.format());
     }
 
     @GET
@@ -138,11 +139,11 @@ public class ReportResource {
     @Operation(operationId = "getArrivalsReport", summary = "People arriving, by period × country of arrival",
             description = "Cells: period (YYYY-MM or YYYY) × country, from `arrived` journey events, counting the case's "
                     + "people. Totals by period (of the periods listed), by country and all (over all periods).")
-    public Response arrivals(@BeanParam Audience audience, @BeanParam Periods periods) {
-        onlyParameters(Audience.NAMES, Periods.NAMES);
+    public Response arrivals(@BeanParam Audience audience, @BeanParam Periods periods, @BeanParam Format format) {
+        onlyParameters(Audience.NAMES, Periods.NAMES, Format.NAMES);
         Window window = window(periods.from(), periods.to());
         return answer(reports.arrivals(scope(audience.org()), interval(periods.interval()), window.from(), window.to()),
-                audience.format());
+                format.format());
     }
 
     @GET
@@ -152,11 +153,11 @@ public class ReportResource {
             description = "Cells: period × country × kind (detained, fined, repatriated, handed-to-embassy), from journey "
                     + "events, counting the case's people. Kinds do not add up (the same people can be detained, then "
                     + "repatriated): totals are per kind, by period (listed), by country and all (over all periods).")
-    public Response detentions(@BeanParam Audience audience, @BeanParam Periods periods) {
-        onlyParameters(Audience.NAMES, Periods.NAMES);
+    public Response detentions(@BeanParam Audience audience, @BeanParam Periods periods, @BeanParam Format format) {
+        onlyParameters(Audience.NAMES, Periods.NAMES, Format.NAMES);
         Window window = window(periods.from(), periods.to());
         return answer(reports.detentions(scope(audience.org()), interval(periods.interval()), window.from(), window.to()),
-                audience.format());
+                format.format());
     }
 
     @GET
@@ -170,28 +171,34 @@ public class ReportResource {
             @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code; all countries when absent") String country,
             @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
-            @QueryParam("format") @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "hxl"}))
-            String format) {
-        onlyParameters(Set.of("country", "from", "to", "format"));
+            @BeanParam Format format) {
+        onlyParameters(Set.of("country", "from", "to"), Format.NAMES);
         Window window = window(from, to);
         String code = country == null || country.isEmpty() ? null : CountryCodes.require("country", country);
-        return answer(reports.policyTimeline(code, window.from(), window.to()), format);
+        return answer(reports.policyTimeline(code, window.from(), window.to()), format.format());
     }
 
-    /** Whose figures and in which format: the parameters every report of people takes. */
+    /** Whose figures: the parameter every report of people takes. */
     public record Audience(
             @QueryParam("org") @Parameter(description = "Your own organisation (coordinators only). Without it an analyst "
-                    + "gets all organisations' figures together and a coordinator their own organisation's.") String org,
-            @QueryParam("format") @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "hxl"}))
+                    + "gets all organisations' figures together and a coordinator their own organisation's.") String org) {
+
+        static final Set<String> NAMES = Set.of("org");
+    }
+
+    /** How the report is written; overrides the Accept header. */
+    public record Format(
+            @QueryParam("format") @Parameter(description = "json, csv, or hxl (CSV with a second row of HXL hashtags); "
+                    + "overrides Accept", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "hxl"}))
             String format) {
 
-        static final Set<String> NAMES = Set.of("org", "format");
+        static final Set<String> NAMES = Set.of("format");
     }
 
     /** Which periods a report over time lists. */
     public record Periods(
-            @QueryParam("interval") @Parameter(description = "Length of the periods (default year)",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"month", "year"}, defaultValue = "year")) String interval,
+            @QueryParam("interval") @Parameter(description = "Length of the periods (default year)", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"month", "year"}, defaultValue = "year")) String interval,
             @QueryParam("from") @Parameter(description = "List the periods from the one containing this day",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
             @QueryParam("to") @Parameter(description = "List the periods up to the one containing this day",
@@ -205,12 +212,12 @@ public class ReportResource {
      * request. One organisation's figures are never given to anyone outside it, nor to an analyst, who could subtract
      * them from the figures of all.
      */
-    private String scope(String org) {
+    private Scope scope(String org) {
         if (org == null || org.isEmpty()) {
-            return caller.hasRole(Roles.ANALYST) ? TallyKey.ALL_ORGANISATIONS : caller.organisation();
+            return caller.hasRole(Roles.ANALYST) ? Scope.ALL : Scope.of(caller.organisation());
         }
         if (caller.hasRole(Roles.COORDINATOR) && org.equals(caller.organisation())) {
-            return org;
+            return Scope.of(org);
         }
         throw ProblemException.forbidden("Only a coordinator can ask for organisation figures, and only for their own "
                 + "organisation; analysts see all organisations together.");

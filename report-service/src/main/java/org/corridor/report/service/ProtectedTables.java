@@ -2,6 +2,7 @@ package org.corridor.report.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.report.domain.DisclosureControl;
+import org.corridor.report.domain.Scope;
 import org.corridor.report.domain.Statistic;
 import org.corridor.report.domain.TallyTable;
 
@@ -30,7 +31,7 @@ public class ProtectedTables {
         this.control = control;
     }
 
-    public TallyTable.Published protect(String scope, TallyTable table) {
+    public TallyTable.Published protect(Scope scope, TallyTable table) {
         Key key = new Key(table.statistic(), scope);
         Protected known = latest.get(key);
         if (known != null && known.table().equals(table)) {
@@ -41,7 +42,7 @@ public class ProtectedTables {
         return published;
     }
 
-    private record Key(Statistic statistic, String scope) {
+    private record Key(Statistic statistic, Scope scope) {
     }
 
     private record Protected(TallyTable table, TallyTable.Published published) {

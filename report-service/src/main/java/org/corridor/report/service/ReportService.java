@@ -16,7 +16,7 @@ import org.corridor.report.domain.PolicyVersion;
 import org.corridor.report.domain.Report.Column;
 import org.corridor.report.domain.Report;
 import org.corridor.report.domain.Statistic;
-import org.corridor.report.domain.TallyKey;
+import org.corridor.report.domain.Scope;
 import org.corridor.report.domain.TallyTable;
 import org.corridor.report.repository.EventClockRepository;
 import org.corridor.report.repository.PolicyVersionRepository;
@@ -72,36 +72,36 @@ public class ReportService {
         this.control = control;
     }
 
-    /** People by present status × current country. {@code scope} is an organisation or {@link TallyKey#ALL_ORGANISATIONS}. */
-    public Report overview(String scope) {
+    /** People by present status × current country. */
+    public Report overview(Scope scope) {
         TallyTable table = tallies.table(Statistic.OVERVIEW, scope);
         return crossTable(scope, new Dimension(STATUS, codes(CaseStatus.class)),
                 new Dimension(COUNTRY, countries(List.of(table))), null, List.of(layer(scope, null, table)));
     }
 
     /** People by sex × age band. */
-    public Report demographics(String scope) {
+    public Report demographics(Scope scope) {
         TallyTable table = tallies.table(Statistic.SEX_AGE, scope);
         return crossTable(scope, new Dimension(SEX, codes(Sex.class)), new Dimension(AGE_BAND, codes(AgeBand.class)),
                 null, List.of(layer(scope, null, table)));
     }
 
     /** People with each vulnerability × present status; a person can have several, so only statuses add up. */
-    public Report vulnerabilities(String scope) {
+    public Report vulnerabilities(Scope scope) {
         TallyTable table = tallies.table(Statistic.VULNERABILITY, scope);
         return crossTable(scope, new Dimension(VULNERABILITY, codes(Vulnerability.class)),
                 new Dimension(STATUS, codes(CaseStatus.class)), null, List.of(layer(scope, null, table)));
     }
 
     /** People arriving, by period × country of arrival. */
-    public Report arrivals(String scope, Interval interval, LocalDate from, LocalDate to) {
+    public Report arrivals(Scope scope, Interval interval, LocalDate from, LocalDate to) {
         TallyTable table = tallies.table(Statistic.ARRIVED, scope);
         return crossTable(scope, new Dimension(PERIOD, periods(List.of(table), interval, from, to)),
                 new Dimension(COUNTRY, countries(List.of(table))), null, List.of(layer(scope, null, table)));
     }
 
     /** People detained, fined, repatriated and handed to an embassy, by period × country × kind of event. */
-    public Report detentions(String scope, Interval interval, LocalDate from, LocalDate to) {
+    public Report detentions(Scope scope, Interval interval, LocalDate from, LocalDate to) {
         List<TallyTable> tables = DETENTIONS.stream().map(statistic -> tallies.table(statistic, scope)).toList();
         return crossTable(scope, new Dimension(PERIOD, periods(tables, interval, from, to)),
                 new Dimension(COUNTRY, countries(tables)), KIND,
@@ -147,7 +147,7 @@ public class ReportService {
     private record Layer(String value, TallyTable.Published figures, Statistic statistic) {
     }
 
-    private Layer layer(String scope, String value, TallyTable table) {
+    private Layer layer(Scope scope, String value, TallyTable table) {
         return new Layer(value, protectedTables.protect(scope, table), table.statistic());
     }
 
@@ -155,7 +155,7 @@ public class ReportService {
      * The cells rows × columns (× layers), and the totals each table publishes: by row where the columns add up, by
      * column where the rows do, and overall where both do.
      */
-    private Report crossTable(String scope, Dimension rows, Dimension columns, Column layer, List<Layer> layers) {
+    private Report crossTable(Scope scope, Dimension rows, Dimension columns, Column layer, List<Layer> layers) {
         List<Column> reportColumns = new ArrayList<>(List.of(rows.column(), columns.column()));
         if (layer != null) {
             reportColumns.add(layer);
@@ -221,9 +221,9 @@ public class ReportService {
         return row;
     }
 
-    private Instant asOf(String scope) {
-        String stream = scope.equals(TallyKey.ALL_ORGANISATIONS)
-                ? ProjectionService.CASE_EVENTS : ProjectionService.caseEventsOf(scope);
+    private Instant asOf(Scope scope) {
+        String stream = scope.organisation() == null
+                ? ProjectionService.CASE_EVENTS : ProjectionService.caseEventsOf(scope.organisation());
         return clocks.lastEvent(stream).orElse(null);
     }
 

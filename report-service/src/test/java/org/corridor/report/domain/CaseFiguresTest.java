@@ -53,22 +53,22 @@ class CaseFiguresTest {
     void eachCellAndEveryTotalItIsPartOfCountTheCaseOnce() {
         Map<TallyKey, Long> contributions = CaseFigures.of(
                 state(2, "a", CaseStatus.DETAINED, "CN", step(JourneyKind.DETAINED, "CN", "2025-03-17"))).contributions();
-        assertEquals(3L, contributions.get(new TallyKey(Statistic.OVERVIEW, "a", "detained", "CN")));
-        assertEquals(3L, contributions.get(new TallyKey(Statistic.OVERVIEW, "*", "*", "*")));
-        assertEquals(2L, contributions.get(new TallyKey(Statistic.SEX_AGE, "a", "female", "18-59")));
-        assertEquals(2L, contributions.get(new TallyKey(Statistic.SEX_AGE, "a", "female", "*")));
-        assertEquals(3L, contributions.get(new TallyKey(Statistic.SEX_AGE, "a", "*", "*")));
-        assertEquals(1L, contributions.get(new TallyKey(Statistic.VULNERABILITY, "a", "pregnant", "detained")));
-        assertEquals(1L, contributions.get(new TallyKey(Statistic.VULNERABILITY, "a", "pregnant", "*")));
+        assertEquals(3L, contributions.get(new TallyKey(Statistic.OVERVIEW, "org:a", "detained", "CN")));
+        assertEquals(3L, contributions.get(new TallyKey(Statistic.OVERVIEW, "all", "*", "*")));
+        assertEquals(2L, contributions.get(new TallyKey(Statistic.SEX_AGE, "org:a", "female", "18-59")));
+        assertEquals(2L, contributions.get(new TallyKey(Statistic.SEX_AGE, "org:a", "female", "*")));
+        assertEquals(3L, contributions.get(new TallyKey(Statistic.SEX_AGE, "org:a", "*", "*")));
+        assertEquals(1L, contributions.get(new TallyKey(Statistic.VULNERABILITY, "org:a", "pregnant", "detained")));
+        assertEquals(1L, contributions.get(new TallyKey(Statistic.VULNERABILITY, "org:a", "pregnant", "*")));
         assertTrue(contributions.keySet().stream().noneMatch(key -> key.statistic() == Statistic.VULNERABILITY && key.row().equals("*")),
                 "vulnerabilities overlap, so they have no total");
         for (String row : List.of("2025-03", "2025", "*")) {
             for (String column : List.of("CN", "*")) {
-                assertEquals(3L, contributions.get(new TallyKey(Statistic.DETAINED, "*", row, column)), row + " " + column);
+                assertEquals(3L, contributions.get(new TallyKey(Statistic.DETAINED, "all", row, column)), row + " " + column);
             }
         }
         assertEquals(Tally.ZERO.people() + 1, CaseFigures.change(null, CaseFigures.of(state(1, "a", CaseStatus.OPEN, null, null)))
-                .get(new TallyKey(Statistic.OVERVIEW, "a", "open", CaseFigures.NO_COUNTRY)).cases());
+                .get(new TallyKey(Statistic.OVERVIEW, "org:a", "open", CaseFigures.NO_COUNTRY)).cases());
     }
 
     @Test
@@ -77,9 +77,9 @@ class CaseFiguresTest {
         CaseFigures after = before.apply(state(3, "b", CaseStatus.DETAINED, "CN", null));
         Map<TallyKey, Tally> change = CaseFigures.change(before, after);
 
-        assertEquals(new Tally(-3, -1), change.get(new TallyKey(Statistic.OVERVIEW, "a", "detained", "CN")));
-        assertEquals(new Tally(3, 1), change.get(new TallyKey(Statistic.OVERVIEW, "b", "detained", "CN")));
-        assertTrue(change.keySet().stream().noneMatch(key -> key.scope().equals("*")), "all organisations' figures do not move");
+        assertEquals(new Tally(-3, -1), change.get(new TallyKey(Statistic.OVERVIEW, "org:a", "detained", "CN")));
+        assertEquals(new Tally(3, 1), change.get(new TallyKey(Statistic.OVERVIEW, "org:b", "detained", "CN")));
+        assertTrue(change.keySet().stream().noneMatch(key -> key.scope().equals(Scope.ALL.key())), "all organisations' figures do not move");
         assertTrue(change.keySet().stream().noneMatch(key -> key.statistic() == Statistic.DETAINED));
     }
 }

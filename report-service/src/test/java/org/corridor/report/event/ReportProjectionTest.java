@@ -13,6 +13,7 @@ import org.corridor.platform.events.EventHandler;
 import org.corridor.platform.events.ProcessedEvents;
 import org.corridor.report.Events.Band;
 import org.corridor.report.Events.CaseAt;
+import org.corridor.report.domain.Scope;
 import org.corridor.report.Events;
 import org.junit.jupiter.api.Test;
 
@@ -58,13 +59,13 @@ class ReportProjectionTest {
         return moved;
     }
 
-    long tally(String statistic, String scope, String row, String column) {
+    long tally(String statistic, Scope scope, String row, String column) {
         try (var connection = dataSource.getConnection();
              var query = connection.prepareStatement("""
                      SELECT coalesce(sum(people), 0) FROM tally
                      WHERE statistic = ? AND scope = ? AND row_key = ? AND column_key = ?""")) {
             query.setString(1, statistic);
-            query.setString(2, scope);
+            query.setString(2, scope.key());
             query.setString(3, row);
             query.setString(4, column);
             try (var rows = query.executeQuery()) {
@@ -113,17 +114,17 @@ class ReportProjectionTest {
         var journeyRecorded = Events.caseEvent("journey-recorded", detained);
         Events.sendAndAwait(dataSource, opened, Events.caseEvent("opened", opened), journeyRecorded,
                 Events.caseEvent("status-changed", detained.stateOnly()));
-        assertEquals(5, tally("OVERVIEW", org, "detained", "CN"));
-        assertEquals(5, tally("DETAINED", org, "2025-10", "CN"));
+        assertEquals(5, tally("OVERVIEW", Scope.of(org), "detained", "CN"));
+        assertEquals(5, tally("DETAINED", Scope.of(org), "2025-10", "CN"));
 
         Events.send(Events.CASE_EVENTS, opened.caseId().toString(), journeyRecorded);
         CaseAt marker = CaseAt.opened(org, new Band("male", "60+", 1));
         Events.sendAndAwait(dataSource, marker, Events.caseEvent("opened", marker));
 
-        assertEquals(5, tally("OVERVIEW", org, "detained", "CN"));
-        assertEquals(5, tally("DETAINED", org, "2025-10", "CN"));
-        assertEquals(2, tally("SEX_AGE", org, "female", "0-4"));
-        assertEquals(6, tally("OVERVIEW", org, "*", "*"));
+        assertEquals(5, tally("OVERVIEW", Scope.of(org), "detained", "CN"));
+        assertEquals(5, tally("DETAINED", Scope.of(org), "2025-10", "CN"));
+        assertEquals(2, tally("SEX_AGE", Scope.of(org), "female", "0-4"));
+        assertEquals(6, tally("OVERVIEW", Scope.of(org), "*", "*"));
     }
 
     @Test
@@ -135,9 +136,9 @@ class ReportProjectionTest {
         Events.sendAndAwait(dataSource, opened, Events.caseEvent("opened", opened),
                 Events.caseEvent("journey-recorded", detained), Events.caseEvent("journey-recorded", inTransit));
 
-        assertEquals(4, tally("OVERVIEW", org, "detained", "CN"));
-        assertEquals(0, tally("OVERVIEW", org, "in-transit", "CN"));
-        assertEquals(4, tally("DETAINED", org, "2025-09", "CN"), "the late event's journey step still counts");
+        assertEquals(4, tally("OVERVIEW", Scope.of(org), "detained", "CN"));
+        assertEquals(0, tally("OVERVIEW", Scope.of(org), "in-transit", "CN"));
+        assertEquals(4, tally("DETAINED", Scope.of(org), "2025-09", "CN"), "the late event's journey step still counts");
     }
 
     @Test
@@ -145,15 +146,15 @@ class ReportProjectionTest {
         String from = "org-" + UUID.randomUUID();
         String to = "org-" + UUID.randomUUID();
         CaseAt detained = caseIn(from, 6, "detained", "LA", "detained");
-        long allBefore = tally("OVERVIEW", "*", "detained", "LA");
+        long allBefore = tally("OVERVIEW", Scope.ALL, "detained", "LA");
         CaseAt transferred = detained.transferredTo(to);
         Events.sendAndAwait(dataSource, transferred, Events.caseEvent("transferred", transferred));
 
-        assertEquals(0, tally("OVERVIEW", from, "detained", "LA"));
-        assertEquals(6, tally("OVERVIEW", to, "detained", "LA"));
-        assertEquals(allBefore, tally("OVERVIEW", "*", "detained", "LA"));
-        assertEquals(6, tally("DETAINED", from, "2025-11", "LA"), "the detention happened while the first organisation had the case");
-        assertEquals(0, tally("DETAINED", to, "2025-11", "LA"));
+        assertEquals(0, tally("OVERVIEW", Scope.of(from), "detained", "LA"));
+        assertEquals(6, tally("OVERVIEW", Scope.of(to), "detained", "LA"));
+        assertEquals(allBefore, tally("OVERVIEW", Scope.ALL, "detained", "LA"));
+        assertEquals(6, tally("DETAINED", Scope.of(from), "2025-11", "LA"), "the detention happened while the first organisation had the case");
+        assertEquals(0, tally("DETAINED", Scope.of(to), "2025-11", "LA"));
     }
 
     @Test
