@@ -42,7 +42,7 @@ wait_for() { # seconds, command...
   until "$@" >/dev/null 2>&1; do [ $SECONDS -lt $deadline ] || { echo "timed out: $*"; tail -20 "$work"/*.log; exit 1; }; sleep 0.5; done
 }
 load() { "$java" "$root/deploy/bench/LoadClient.java" "$@"; }
-events() { "$java" -cp "$root/deploy/infra/target/lib/*" "$here/CaseEventLoad.java" "$@"; }
+events() { "$java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$root/deploy/infra/target/lib/*" "$here/CaseEventLoad.java" "$@"; }
 token() { load token "$work/signing-key.pem" "$1" "$2"; }
 overview_total() {
   curl -fsS -H "Authorization: $(token bench analyst)" "http://127.0.0.1:$port/api/v1/reports/overview" \

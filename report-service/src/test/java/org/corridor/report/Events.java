@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.infra.testing.AsyncApiContract;
 import org.corridor.infra.testing.TestKafka;
 import org.corridor.platform.events.CloudEventCodec;
+import org.corridor.platform.events.CorridorTopics;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * sent to the test broker; and a wait until report-service has applied them.
  */
 public final class Events {
-
-    public static final String CASE_EVENTS = "corridor.case-events";
-    public static final String POLICY_EVENTS = "corridor.policy-events";
 
     private static final AsyncApiContract CASE_CONTRACT = contract("../case-service/asyncapi.yaml");
     private static final AsyncApiContract POLICY_CONTRACT = contract("../policy-service/asyncapi.yaml");
@@ -92,7 +90,7 @@ public final class Events {
     /** A case event of {@code type} (opened, journey-recorded...) carrying {@code state}, valid against the contract. */
     public static Sent caseEvent(String type, CaseAt state, OffsetDateTime time) {
         UUID eventId = UUID.randomUUID();
-        byte[] value = CloudEventCodec.encode(eventId.toString(), "/corridor/case-service", "org.corridor.case." + type,
+        byte[] value = CloudEventCodec.encode(eventId.toString(), "/corridor/case-service", CorridorTopics.CASE_EVENT_TYPE_PREFIX + type,
                 state.caseId().toString(), time, "req-report-test", state.data());
         String message = switch (type) {
             case "opened" -> "CaseOpened";
@@ -117,7 +115,7 @@ public final class Events {
                  "embassyHandover": "none", "penaltiesForHelpers": null, "unhcrAccess": false, "supportAvailable": "none",
                  "riskLevel": "%s", "summary": "s", "sources": ["seeds/002"], "confidence": "medium"}"""
                 .formatted(versionId, country, validFrom, validTo == null ? "null" : "\"" + validTo + "\"", recordedAt, riskLevel);
-        byte[] value = CloudEventCodec.encode(eventId.toString(), "/corridor/policy-service", "org.corridor.policy.published",
+        byte[] value = CloudEventCodec.encode(eventId.toString(), "/corridor/policy-service", CorridorTopics.POLICY_PUBLISHED,
                 versionId.toString(), OffsetDateTime.now(ZoneOffset.UTC), "req-report-test", version);
         assertEquals(List.of(), violations(POLICY_CONTRACT, "PolicyPublished", value));
         return new Sent(eventId, value);
@@ -137,7 +135,7 @@ public final class Events {
 
     /** Sends a case's events, keyed by its case id, and waits until report-service has applied them all. */
     public static void sendAndAwait(DataSource dataSource, CaseAt state, Sent... events) {
-        send(CASE_EVENTS, state.caseId().toString(), events);
+        send(CorridorTopics.CASE_EVENTS, state.caseId().toString(), events);
         await(dataSource, events);
     }
 

@@ -6,6 +6,7 @@ import org.corridor.cases.domain.CaseMember;
 import org.corridor.cases.domain.CaseStatus;
 import org.corridor.cases.domain.JourneyEntry;
 import org.corridor.cases.repository.CaseRepository;
+import org.corridor.platform.events.CorridorTopics;
 import org.corridor.platform.events.OutboxWriter;
 import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.policy.Vulnerability;
@@ -20,9 +21,6 @@ import java.util.stream.Collectors;
 /** The events case-service publishes on {@code corridor.case-events}, keyed by case id, through the outbox. */
 @ApplicationScoped
 public class CaseEvents {
-
-    public static final String TOPIC = "corridor.case-events";
-    private static final String PREFIX = "org.corridor.case.";
 
     private final OutboxWriter outbox;
     private final CaseRepository cases;
@@ -68,7 +66,7 @@ public class CaseEvents {
     }
 
     private void publish(String type, CaseState state) {
-        outbox.append(TOPIC, state.caseId().toString(), PREFIX + type, state.caseId().toString(), state);
+        outbox.append(CorridorTopics.CASE_EVENTS, state.caseId().toString(), CorridorTopics.CASE_EVENT_TYPE_PREFIX + type, state.caseId().toString(), state);
     }
 
     private CaseState state(CaseFile file, CaseStatus previousStatus, RiskLevel previousRisk, String previousOrganisation,

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.cases.repository.KnownPolicy;
 import org.corridor.cases.repository.KnownPolicyRepository;
 import org.corridor.cases.service.RiskAlerts;
+import org.corridor.platform.events.CorridorTopics;
+import org.corridor.platform.events.EventData;
 import org.corridor.platform.events.EventHandler;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -18,8 +18,6 @@ import java.util.UUID;
 /** Keeps case-service's copy of country policies from {@code corridor.policy-events} and re-scores the cases they concern. */
 @ApplicationScoped
 public class PolicyEventConsumer implements EventHandler {
-
-    static final String POLICY_PUBLISHED = "org.corridor.policy.published";
 
     private final KnownPolicyRepository knownPolicies;
     private final RiskAlerts riskAlerts;
@@ -33,27 +31,23 @@ public class PolicyEventConsumer implements EventHandler {
 
     @Override
     public String topic() {
-        return "corridor.policy-events";
+        return CorridorTopics.POLICY_EVENTS;
     }
 
     @Override
     public void handle(CloudEvent event) {
-        if (!POLICY_PUBLISHED.equals(event.getType()) || event.getData() == null) {
+        if (!CorridorTopics.POLICY_PUBLISHED.equals(event.getType()) || event.getData() == null) {
             return;
         }
-        try {
-            JsonNode version = objectMapper.readTree(event.getData().toBytes());
-            knownPolicies.remember(new KnownPolicy(
-                    UUID.fromString(version.path("id").asText()),
-                    version.path("country").asText(),
-                    LocalDate.parse(version.path("validFrom").asText()),
-                    version.path("validTo").isNull() ? null : LocalDate.parse(version.path("validTo").asText()),
-                    Instant.parse(version.path("recordedAt").asText()),
-                    version.path("riskLevel").asText(),
-                    objectMapper.writeValueAsString(version)));
-            riskAlerts.policyChanged(version.path("country").asText(), version.path("summary").asText());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode version = EventData.read(event, JsonNode.class, objectMapper);
+        knownPolicies.remember(new KnownPolicy(
+                UUID.fromString(version.path("id").asText()),
+                version.path("country").asText(),
+                LocalDate.parse(version.path("validFrom").asText()),
+                version.path("validTo").isNull() ? null : LocalDate.parse(version.path("validTo").asText()),
+                Instant.parse(version.path("recordedAt").asText()),
+                version.path("riskLevel").asText(),
+                version.toString()));
+        riskAlerts.policyChanged(version.path("country").asText(), version.path("summary").asText());
     }
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.corridor.infra.testing.AsyncApiContract;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.corridor.infra.testing.TestKafka;
+import org.corridor.platform.events.CorridorTopics;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ class CaseEventsContractTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (found.size() < atLeast && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            found = TestKafka.records(CaseEvents.TOPIC).stream().filter(record -> caseId.equals(record.key())).toList();
+            found = TestKafka.records(CorridorTopics.CASE_EVENTS).stream().filter(record -> caseId.equals(record.key())).toList();
         }
         return found;
     }

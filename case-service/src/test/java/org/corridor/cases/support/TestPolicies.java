@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.corridor.infra.testing.TestKafka;
 import org.corridor.platform.events.CloudEventCodec;
+import org.corridor.platform.events.CorridorTopics;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -28,14 +29,14 @@ public final class TestPolicies {
                  "embassyHandover": "none", "penaltiesForHelpers": null, "unhcrAccess": false, "supportAvailable": "none",
                  "riskLevel": "%s", "summary": "Test policy for %s.", "sources": ["seeds/002"], "confidence": "medium"}"""
                 .formatted(versionId, country, validFrom, recordedAt, detention, riskLevel, country);
-        return CloudEventCodec.encode(eventId.toString(), "/corridor/policy-service", "org.corridor.policy.published",
+        return CloudEventCodec.encode(eventId.toString(), "/corridor/policy-service", CorridorTopics.POLICY_PUBLISHED,
                 versionId.toString(), OffsetDateTime.now(), "req-test", version);
     }
 
     public static void send(String key, byte[] event) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", TestKafka.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>("corridor.policy-events", key, event)).get();
+            producer.send(new ProducerRecord<>(CorridorTopics.POLICY_EVENTS, key, event)).get();
         }
     }
 

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -22,18 +24,25 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Feeds the events of the subscribed topics to the service's {@link EventHandler}s, one transaction per event
- * together with its processed-event record. Offsets are committed only after the effect, and a failed event is
- * retried (its partition paused at it) rather than skipped, so nothing is lost and nothing is applied twice.
+ * Feeds the events of the subscribed topics to the service's {@link EventHandler}s, each together with its
+ * processed-event record. The events of one poll are applied in one transaction (one commit instead of hundreds when
+ * a backlog is read); should any of them fail, that transaction is rolled back and they are applied one transaction
+ * each. Offsets are committed only after the effect, and a failed event is retried (its partition paused at it)
+ * rather than skipped, so nothing is lost and nothing is applied twice. Where each partition stands is kept in the
+ * same transactions ({@link ConsumedOffsets}) and read back whenever partitions are assigned, so an emptied database
+ * is rebuilt from the start of every topic; offsets are also committed to Kafka, for monitoring only.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -44,6 +53,7 @@ public class EventConsumer {
     private final Map<String, EventHandler> handlers;
     private final Map<String, Object> kafkaConfig;
     private final ProcessedEvents processedEvents;
+    private final ConsumedOffsets consumedOffsets;
     private final String groupId;
 
     private volatile boolean running;
@@ -53,10 +63,12 @@ public class EventConsumer {
     public EventConsumer(Instance<EventHandler> handlers,
                          @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                          ProcessedEvents processedEvents,
+                         ConsumedOffsets consumedOffsets,
                          @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::topic, Function.identity()));
         this.kafkaConfig = kafkaConfig;
         this.processedEvents = processedEvents;
+        this.consumedOffsets = consumedOffsets;
         this.groupId = applicationName;
     }
 
@@ -79,9 +91,25 @@ public class EventConsumer {
 
     private void consume() {
         try {
-            consumer.subscribe(handlers.keySet());
+            consumer.subscribe(handlers.keySet(), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    resumeFromRecordedPositions(partitions);
+                }
+
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                }
+            });
             while (running) {
                 var records = consumer.poll(Duration.ofMillis(500));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                if (applyTogether(records)) {
+                    consumer.commitSync(nextOffsets(records));
+                    continue;
+                }
                 Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
                 Set<TopicPartition> failed = new HashSet<>();
                 for (ConsumerRecord<String, byte[]> record : records) {
@@ -112,32 +140,83 @@ public class EventConsumer {
         }
     }
 
-    /** Applies one record; false when it must be retried. */
-    private boolean apply(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event;
-        UUID eventId;
+    private void resumeFromRecordedPositions(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> recorded = consumedOffsets.of(partitions);
+        for (TopicPartition partition : partitions) {
+            Long next = recorded.get(partition);
+            if (next == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, next);
+            }
+        }
+    }
+
+    /** Applies all the records of a poll in one transaction; false when any failed, and none was applied. */
+    private boolean applyTogether(ConsumerRecords<String, byte[]> records) {
         try {
-            event = CloudEventCodec.decode(record.value());
-            eventId = UUID.fromString(event.getId());
+            QuarkusTransaction.requiringNew().run(() -> {
+                records.forEach(record -> decode(record).ifPresent(event -> applyOnce(record.topic(), event)));
+                nextOffsets(records).forEach((partition, next) -> consumedOffsets.record(partition, next.offset()));
+            });
+            return true;
         } catch (RuntimeException e) {
-            // not a Corridor event: retrying cannot fix it, so it is skipped and reported by position only
-            LOG.errorf("skipping an undecodable record at %s-%d offset %d", record.topic(), record.partition(), record.offset());
+            LOG.warnf("%d events could not be applied together (%s); applying them one by one", records.count(),
+                    e.getClass().getName());
+            return false;
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            var inPartition = records.records(partition);
+            next.put(partition, new OffsetAndMetadata(inPartition.getLast().offset() + 1));
+        }
+        return next;
+    }
+
+    /** Applies one record in a transaction of its own; false when it must be retried. */
+    private boolean apply(ConsumerRecord<String, byte[]> record) {
+        Optional<CloudEvent> event = decode(record);
+        if (event.isEmpty()) {
             return true;
         }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                applyOnce(record.topic(), event.get());
+                consumedOffsets.record(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.errorf("could not apply event %s (%s): %s; will retry", event.get().getId(), event.get().getType(),
+                    e.getClass().getName());
+            return false;
+        }
+    }
+
+    /** The record's event; empty for a record that is not a Corridor event, which retrying cannot fix. */
+    private static Optional<CloudEvent> decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            CloudEvent event = CloudEventCodec.decode(record.value());
+            UUID.fromString(event.getId());
+            return Optional.of(event);
+        } catch (RuntimeException e) {
+            LOG.errorf("skipping an undecodable record at %s-%d offset %d", record.topic(), record.partition(), record.offset());
+            return Optional.empty();
+        }
+    }
+
+    /** In the caller's transaction: applies the event unless it was applied before, and records it as applied. */
+    private void applyOnce(String topic, CloudEvent event) {
         Object requestId = event.getExtension(CloudEventCodec.REQUEST_ID_EXTENSION);
         if (requestId != null) {
             MDC.put(RequestIds.MDC_KEY, requestId.toString());
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (processedEvents.recordFirstDelivery(eventId, event.getType())) {
-                    handlers.get(record.topic()).handle(event);
-                }
-            });
-            return true;
-        } catch (RuntimeException e) {
-            LOG.errorf("could not apply event %s (%s): %s; will retry", eventId, event.getType(), e.getClass().getName());
-            return false;
+            if (processedEvents.recordFirstDelivery(UUID.fromString(event.getId()), event.getType())) {
+                handlers.get(topic).handle(event);
+            }
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }

@@ -1,6 +1,7 @@
 package org.corridor.policy.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.corridor.platform.events.CorridorTopics;
 import org.corridor.platform.events.OutboxWriter;
 import org.corridor.policy.domain.PolicyVersion;
 import org.corridor.policy.rest.PolicyMapper;
@@ -8,9 +9,6 @@ import org.corridor.policy.rest.PolicyMapper;
 /** The events policy-service publishes on {@code corridor.policy-events}, keyed by country code. */
 @ApplicationScoped
 public class PolicyEvents {
-
-    public static final String TOPIC = "corridor.policy-events";
-    public static final String PUBLISHED = "org.corridor.policy.published";
 
     private final OutboxWriter outbox;
 
@@ -20,6 +18,6 @@ public class PolicyEvents {
 
     /** Records, in the publishing transaction, that a version was published; the data is the full version. */
     public void published(PolicyVersion version) {
-        outbox.append(TOPIC, version.country, PUBLISHED, version.id.toString(), PolicyMapper.view(version));
+        outbox.append(CorridorTopics.POLICY_EVENTS, version.country, CorridorTopics.POLICY_PUBLISHED, version.id.toString(), PolicyMapper.view(version));
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.corridor.infra.testing.AsyncApiContract;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.corridor.infra.testing.TestKafka;
+import org.corridor.platform.events.CorridorTopics;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -51,7 +52,7 @@ class PolicyPublishedEventTest {
         List<ConsumerRecord<String, byte[]>> found = List.of();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (found.isEmpty() && System.nanoTime() < deadline) {
-            found = TestKafka.records(PolicyEvents.TOPIC).stream()
+            found = TestKafka.records(CorridorTopics.POLICY_EVENTS).stream()
                     .filter(record -> versionId.equals(json(record).path("subject").asText()))
                     .toList();
             if (found.isEmpty()) {
@@ -96,7 +97,7 @@ class PolicyPublishedEventTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long countries = 0;
         while (countries < 7 && System.nanoTime() < deadline) {
-            countries = TestKafka.records(PolicyEvents.TOPIC).stream().map(ConsumerRecord::key).distinct().count();
+            countries = TestKafka.records(CorridorTopics.POLICY_EVENTS).stream().map(ConsumerRecord::key).distinct().count();
             Thread.sleep(200);
         }
         assertTrue(countries >= 7, "an event for each reference country");

@@ -3,12 +3,11 @@ package org.corridor.report.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.corridor.platform.events.CorridorTopics;
+import org.corridor.platform.events.EventData;
 import org.corridor.platform.events.EventHandler;
 import org.corridor.report.domain.CaseState;
 import org.corridor.report.service.ProjectionService;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Builds the case figures from {@code corridor.case-events}. Every case event carries the case's whole present state,
@@ -16,8 +15,6 @@ import java.io.UncheckedIOException;
  */
 @ApplicationScoped
 public class CaseEventConsumer implements EventHandler {
-
-    static final String TYPE_PREFIX = "org.corridor.case.";
 
     private final ProjectionService projection;
     private final ObjectMapper objectMapper;
@@ -29,18 +26,14 @@ public class CaseEventConsumer implements EventHandler {
 
     @Override
     public String topic() {
-        return "corridor.case-events";
+        return CorridorTopics.CASE_EVENTS;
     }
 
     @Override
     public void handle(CloudEvent event) {
-        if (!event.getType().startsWith(TYPE_PREFIX) || event.getData() == null) {
+        if (!event.getType().startsWith(CorridorTopics.CASE_EVENT_TYPE_PREFIX) || event.getData() == null) {
             return;
         }
-        try {
-            projection.apply(objectMapper.readValue(event.getData().toBytes(), CaseState.class), event.getTime());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        projection.apply(EventData.read(event, CaseState.class, objectMapper), event.getTime());
     }
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.corridor.infra.testing.TestKafka;
 import org.corridor.platform.events.CloudEventCodec;
+import org.corridor.platform.events.CorridorTopics;
 import org.corridor.platform.events.EventHandler;
 import org.corridor.platform.events.ProcessedEvents;
 import org.corridor.report.Events.Band;
@@ -117,7 +118,7 @@ class ReportProjectionTest {
         assertEquals(5, tally("OVERVIEW", Scope.of(org), "detained", "CN"));
         assertEquals(5, tally("DETAINED", Scope.of(org), "2025-10", "CN"));
 
-        Events.send(Events.CASE_EVENTS, opened.caseId().toString(), journeyRecorded);
+        Events.send(CorridorTopics.CASE_EVENTS, opened.caseId().toString(), journeyRecorded);
         CaseAt marker = CaseAt.opened(org, new Band("male", "60+", 1));
         Events.sendAndAwait(dataSource, marker, Events.caseEvent("opened", marker));
 
@@ -161,7 +162,7 @@ class ReportProjectionTest {
     void aPublishedPolicyShowsInThePolicyTimelineSupersededFromItsValidFrom() {
         var before = Events.policyPublished("MM", "2014-01-01", null, "high", "2026-01-01T00:00:00Z");
         var after = Events.policyPublished("MM", "2020-01-01", null, "critical", "2026-03-01T00:00:00Z");
-        Events.send(Events.POLICY_EVENTS, "MM", before, after);
+        Events.send(CorridorTopics.POLICY_EVENTS, "MM", before, after);
         Events.await(dataSource, before, after);
 
         given().header("Authorization", ANALYST).queryParam("country", "mm").when().get("/api/v1/reports/policy-timeline")
@@ -185,16 +186,16 @@ class ReportProjectionTest {
             Events.sendAndAwait(dataSource, vulnerable, Events.caseEvent("updated", vulnerable));
         }
         var policy = Events.policyPublished("KH", "2010-01-01", null, "medium", "2026-01-01T00:00:00Z");
-        Events.send(Events.POLICY_EVENTS, "KH", policy);
+        Events.send(CorridorTopics.POLICY_EVENTS, "KH", policy);
         Events.await(dataSource, policy);
         Map<String, String> before = reports(org);
 
         execute("TRUNCATE case_figures, tally, event_clock, policy_version, processed_event");
-        replay(Events.CASE_EVENTS, caseEvents);
-        replay(Events.POLICY_EVENTS, policyEvents);
+        replay(CorridorTopics.CASE_EVENTS, caseEvents);
+        replay(CorridorTopics.POLICY_EVENTS, policyEvents);
         assertEquals(before, reports(org), "a replay from offset 0 rebuilds the same figures");
 
-        replay(Events.CASE_EVENTS, caseEvents);
+        replay(CorridorTopics.CASE_EVENTS, caseEvents);
         assertEquals(before, reports(org), "and replaying again changes nothing");
     }
 
