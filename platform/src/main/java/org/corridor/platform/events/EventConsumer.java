@@ -24,9 +24,11 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,7 +158,10 @@ public class EventConsumer {
     private boolean applyTogether(ConsumerRecords<String, byte[]> records) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                records.forEach(record -> decode(record).ifPresent(event -> applyOnce(record.topic(), event)));
+                Map<String, List<CloudEvent>> byTopic = new LinkedHashMap<>();
+                records.forEach(record -> decode(record).ifPresent(
+                        event -> byTopic.computeIfAbsent(record.topic(), topic -> new ArrayList<>()).add(event)));
+                byTopic.forEach(this::applyFirstDeliveries);
                 nextOffsets(records).forEach((partition, next) -> consumedOffsets.record(partition, next.offset()));
             });
             return true;
@@ -184,7 +189,7 @@ public class EventConsumer {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                applyOnce(record.topic(), event.get());
+                applyFirstDeliveries(record.topic(), List.of(event.get()));
                 consumedOffsets.record(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             });
             return true;
@@ -207,18 +212,24 @@ public class EventConsumer {
         }
     }
 
-    /** In the caller's transaction: applies the event unless it was applied before, and records it as applied. */
-    private void applyOnce(String topic, CloudEvent event) {
-        Object requestId = event.getExtension(CloudEventCodec.REQUEST_ID_EXTENSION);
-        if (requestId != null) {
-            MDC.put(RequestIds.MDC_KEY, requestId.toString());
+    /** In the caller's transaction: applies the events not applied before, in order, and records them as applied. */
+    private void applyFirstDeliveries(String topic, List<CloudEvent> events) {
+        List<CloudEvent> firstDeliveries = processedEvents.recordFirstDeliveries(events);
+        EventHandler handler = handlers.get(topic);
+        if (handler instanceof EventBatchHandler batchHandler) {
+            batchHandler.handleAll(firstDeliveries);
+            return;
         }
-        try {
-            if (processedEvents.recordFirstDelivery(UUID.fromString(event.getId()), event.getType())) {
-                handlers.get(topic).handle(event);
+        for (CloudEvent event : firstDeliveries) {
+            Object requestId = event.getExtension(CloudEventCodec.REQUEST_ID_EXTENSION);
+            if (requestId != null) {
+                MDC.put(RequestIds.MDC_KEY, requestId.toString());
             }
-        } finally {
-            MDC.remove(RequestIds.MDC_KEY);
+            try {
+                handler.handle(event);
+            } finally {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
         }
     }
 

@@ -8,6 +8,10 @@ public record Tally(long people, long cases) {
 
     public static final Tally ZERO = new Tally(0, 0);
 
+    public Tally plus(Tally other) {
+        return new Tally(people + other.people, cases + other.cases);
+    }
+
     public boolean isZero() {
         return people == 0;
     }

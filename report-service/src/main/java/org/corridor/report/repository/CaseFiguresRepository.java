@@ -8,7 +8,11 @@ import jakarta.transaction.Transactional;
 import org.corridor.report.domain.CaseFigures;
 import org.hibernate.Session;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** What report-service keeps of each case, as JSON: codes, counts and months only. */
@@ -23,28 +27,49 @@ public class CaseFiguresRepository {
         this.objectMapper = objectMapper;
     }
 
-    /** Read through JDBC: Hibernate's cache of native query plans slows down badly under a lookup per event. */
+    /**
+     * The figures known of these cases, by case id. Statements go through JDBC: Hibernate's cache of native query
+     * plans slows down badly under a statement per event.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<CaseFigures> find(UUID caseId) {
+    public Map<UUID, CaseFigures> findAll(Collection<UUID> caseIds) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (var query = connection.prepareStatement("SELECT CAST(figures AS text) FROM case_figures WHERE case_id = ?")) {
-                query.setObject(1, caseId);
+            try (var query = connection.prepareStatement(
+                    "SELECT case_id, CAST(figures AS text) FROM case_figures WHERE case_id = ANY(?::uuid[])")) {
+                query.setArray(1, connection.createArrayOf("uuid", caseIds.toArray()));
+                Map<UUID, CaseFigures> known = new HashMap<>();
                 try (var rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(read(rows.getString(1))) : Optional.<CaseFigures>empty();
+                    while (rows.next()) {
+                        known.put(rows.getObject(1, UUID.class), read(rows.getString(2)));
+                    }
                 }
+                return known;
             }
         });
     }
 
+    /** Stores the cases' figures in one statement, in case id order so that two writers cannot deadlock. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void save(UUID caseId, CaseFigures figures) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO case_figures (case_id, revision, figures) VALUES (?1, ?2, CAST(?3 AS jsonb))
-                        ON CONFLICT (case_id) DO UPDATE SET revision = EXCLUDED.revision, figures = EXCLUDED.figures""")
-                .setParameter(1, caseId)
-                .setParameter(2, figures.revision())
-                .setParameter(3, write(figures))
-                .executeUpdate();
+    public void saveAll(Map<UUID, CaseFigures> figuresByCase) {
+        if (figuresByCase.isEmpty()) {
+            return;
+        }
+        SortedMap<UUID, CaseFigures> sorted = new TreeMap<>(figuresByCase);
+        UUID[] ids = sorted.keySet().toArray(UUID[]::new);
+        Long[] revisions = sorted.values().stream().map(CaseFigures::revision).toArray(Long[]::new);
+        String[] documents = sorted.values().stream().map(this::write).toArray(String[]::new);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (var upsert = connection.prepareStatement("""
+                    INSERT INTO case_figures (case_id, revision, figures)
+                    SELECT id, revision, CAST(document AS jsonb) FROM unnest(?::uuid[], ?::bigint[], ?::text[])
+                        AS stored(id, revision, document)
+                    ON CONFLICT (case_id) DO UPDATE SET revision = EXCLUDED.revision, figures = EXCLUDED.figures""")) {
+                upsert.setArray(1, connection.createArrayOf("uuid", ids));
+                upsert.setArray(2, connection.createArrayOf("bigint", revisions));
+                upsert.setArray(3, connection.createArrayOf("text", documents));
+                upsert.executeUpdate();
+            }
+        });
     }
 
     private CaseFigures read(String json) {

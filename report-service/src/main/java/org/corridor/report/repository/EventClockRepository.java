@@ -7,9 +7,10 @@ import org.hibernate.Session;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The time of the latest event applied per stream: how current a report is. */
 @ApplicationScoped
@@ -21,16 +22,24 @@ public class EventClockRepository {
         this.entityManager = entityManager;
     }
 
-    /** Moves the clocks of {@code streams} forward to {@code time}, never back: events replayed in any order end the same. */
+    /**
+     * Moves each stream's clock forward to its time, never back: events replayed in any order end the same. Streams are
+     * written in name order, so two writers cannot deadlock.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void advance(Collection<String> streams, OffsetDateTime time) {
+    public void advance(Map<String, OffsetDateTime> latestByStream) {
+        if (latestByStream.isEmpty()) {
+            return;
+        }
+        SortedMap<String, OffsetDateTime> sorted = new TreeMap<>(latestByStream);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (var upsert = connection.prepareStatement("""
-                    INSERT INTO event_clock (stream, last_event_at) SELECT stream, ? FROM unnest(?::text[]) AS stream
+                    INSERT INTO event_clock (stream, last_event_at)
+                    SELECT stream, CAST(latest AS timestamptz) FROM unnest(?::text[], ?::text[]) AS clock(stream, latest)
                     ON CONFLICT (stream) DO UPDATE
                     SET last_event_at = GREATEST(event_clock.last_event_at, EXCLUDED.last_event_at)""")) {
-                upsert.setObject(1, time);
-                upsert.setArray(2, connection.createArrayOf("text", new TreeSet<>(streams).toArray()));
+                upsert.setArray(1, connection.createArrayOf("text", sorted.keySet().toArray()));
+                upsert.setArray(2, connection.createArrayOf("text", sorted.values().stream().map(OffsetDateTime::toString).toArray()));
                 upsert.executeUpdate();
             }
         });

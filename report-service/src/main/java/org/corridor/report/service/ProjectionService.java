@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import org.corridor.report.domain.CaseFigures;
 import org.corridor.report.domain.CaseState;
 import org.corridor.report.domain.PolicyVersion;
+import org.corridor.report.domain.Tally;
+import org.corridor.report.domain.TallyKey;
 import org.corridor.report.repository.CaseFiguresRepository;
 import org.corridor.report.repository.EventClockRepository;
 import org.corridor.report.repository.PolicyVersionRepository;
@@ -15,10 +17,12 @@ import org.corridor.report.repository.TallyRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Applies events to the read models, in the transaction that records them as processed: a case's figures, the
@@ -54,26 +58,55 @@ public class ProjectionService {
         return CASE_EVENTS + "/" + organisation;
     }
 
+    /** A case event as the projection takes it: the case's state and when the event happened. */
+    public record CaseEvent(CaseState state, OffsetDateTime time) {
+    }
+
+    /**
+     * Applies case events in order: each case's figures are read once, the tallies and clocks change once for all the
+     * events together, whatever their number.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(CaseState state, OffsetDateTime eventTime) {
-        Optional<CaseFigures> before = figures.find(state.caseId());
-        CaseFigures after = before.map(known -> known.apply(state)).orElseGet(() -> CaseFigures.of(state));
-        if (before.isEmpty() || !before.get().equals(after)) {
-            tallies.add(CaseFigures.change(before.orElse(null), after));
-            figures.save(state.caseId(), after);
+    public void applyAll(List<CaseEvent> events) {
+        if (events.isEmpty()) {
+            return;
         }
-        Set<String> streams = new TreeSet<>(List.of(CASE_EVENTS, caseEventsOf(state.organisation()),
-                caseEventsOf(after.organisation())));
-        before.ifPresent(known -> streams.add(caseEventsOf(known.organisation())));
-        clocks.advance(streams, eventTime);
-        recordLag(eventTime);
+        Map<UUID, CaseFigures> current = figures.findAll(events.stream().map(event -> event.state().caseId()).toList());
+        Map<UUID, CaseFigures> changed = new HashMap<>();
+        Map<TallyKey, Tally> tallyChange = new HashMap<>();
+        Map<String, OffsetDateTime> latest = new HashMap<>();
+        for (CaseEvent event : events) {
+            CaseState state = event.state();
+            CaseFigures before = current.get(state.caseId());
+            CaseFigures after = before == null ? CaseFigures.of(state) : before.apply(state);
+            if (!after.equals(before)) {
+                CaseFigures.change(before, after).forEach((key, tally) -> tallyChange.merge(key, tally, Tally::plus));
+                current.put(state.caseId(), after);
+                changed.put(state.caseId(), after);
+            }
+            Set<String> streams = new HashSet<>(List.of(CASE_EVENTS, caseEventsOf(state.organisation()),
+                    caseEventsOf(after.organisation())));
+            if (before != null) {
+                streams.add(caseEventsOf(before.organisation()));
+            }
+            streams.forEach(stream -> latest.merge(stream, event.time(), ProjectionService::later));
+            recordLag(event.time());
+        }
+        tallyChange.values().removeIf(tally -> tally.people() == 0 && tally.cases() == 0);
+        tallies.add(tallyChange);
+        figures.saveAll(changed);
+        clocks.advance(latest);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(PolicyVersion version, OffsetDateTime eventTime) {
         policies.remember(version);
-        clocks.advance(List.of(POLICY_EVENTS), eventTime);
+        clocks.advance(Map.of(POLICY_EVENTS, eventTime));
         recordLag(eventTime);
+    }
+
+    private static OffsetDateTime later(OffsetDateTime one, OffsetDateTime other) {
+        return one.isAfter(other) ? one : other;
     }
 
     private void recordLag(OffsetDateTime eventTime) {

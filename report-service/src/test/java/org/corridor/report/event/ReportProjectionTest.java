@@ -203,11 +203,7 @@ class ReportProjectionTest {
     void replay(String topic, EventHandler handler) {
         for (ConsumerRecord<String, byte[]> record : TestKafka.records(topic)) {
             CloudEvent event = CloudEventCodec.decode(record.value());
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (processedEvents.recordFirstDelivery(UUID.fromString(event.getId()), event.getType())) {
-                    handler.handle(event);
-                }
-            });
+            QuarkusTransaction.requiringNew().run(() -> processedEvents.recordFirstDeliveries(List.of(event)).forEach(handler::handle));
         }
     }
 
