@@ -28,6 +28,10 @@ import java.util.stream.IntStream;
  * </ul>
  * Rising 1s can always be combined with these changes, since raising them further keeps every sum true. The check can
  * withhold more than a reader could strictly work out, never less.
+ *
+ * <p>The changes looked for may be fractions while a reader counts whole people. That loses nothing as long as a table
+ * has nested totals along one dimension at most (periods): its sums then form a network, where a figure that can move
+ * at all can move by a whole person. A second nested dimension would need a whole-number check.
  */
 final class Recoverability {
 

@@ -1,5 +1,7 @@
 package org.corridor.report.domain;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,7 @@ final class Tables {
         Map<TallyTable.Cell, List<TallyTable.Cell>> leavesOf() {
             Map<TallyTable.Cell, List<TallyTable.Cell>> leaves = new LinkedHashMap<>();
             inner.keySet().forEach(cell -> statistic.keysCounting("*", cell.row(), cell.column()).forEach(key ->
-                    leaves.computeIfAbsent(new TallyTable.Cell(key.row(), key.column()), k -> new java.util.ArrayList<>()).add(cell)));
+                    leaves.computeIfAbsent(new TallyTable.Cell(key.row(), key.column()), k -> new ArrayList<>()).add(cell)));
             return leaves;
         }
 
@@ -49,5 +51,35 @@ final class Tables {
                     leaves.stream().mapToLong(leaf -> inner.get(leaf).cases()).sum())));
             return new TallyTable(statistic, tallies);
         }
+
+        /**
+         * The non-zero figures, cells and totals, as linked figures in the order of {@code cells}: each total the sum
+         * of the figures one step inside it along either dimension.
+         */
+        Linked linked() {
+            Map<TallyTable.Cell, Tally> tallies = table().tallies();
+            List<TallyTable.Cell> cells = tallies.keySet().stream().filter(cell -> !tallies.get(cell).isZero())
+                    .sorted(Comparator.comparing(TallyTable.Cell::row).thenComparing(TallyTable.Cell::column)).toList();
+            var figures = new LinkedFigures();
+            Map<TallyTable.Cell, Integer> index = new HashMap<>();
+            cells.forEach(cell -> index.put(cell, figures.add(tallies.get(cell),
+                    statistic.rows().depth(cell.row()) + statistic.columns().depth(cell.column()))));
+            Map<TallyTable.Cell, List<Integer>> partsAcrossRows = new LinkedHashMap<>();
+            Map<TallyTable.Cell, List<Integer>> partsAcrossColumns = new LinkedHashMap<>();
+            for (TallyTable.Cell cell : cells) {
+                statistic.rows().parent(cell.row()).ifPresent(row -> partsAcrossRows
+                        .computeIfAbsent(new TallyTable.Cell(row, cell.column()), total -> new ArrayList<>()).add(index.get(cell)));
+                statistic.columns().parent(cell.column()).ifPresent(column -> partsAcrossColumns
+                        .computeIfAbsent(new TallyTable.Cell(cell.row(), column), total -> new ArrayList<>()).add(index.get(cell)));
+            }
+            for (var sums : List.of(partsAcrossRows, partsAcrossColumns)) {
+                sums.forEach((total, parts) -> figures.sum(index.get(total), parts));
+            }
+            return new Linked(figures, cells);
+        }
+    }
+
+    /** A table's figures as disclosure control links them, and the cell each figure stands for. */
+    record Linked(LinkedFigures figures, List<TallyTable.Cell> cells) {
     }
 }
