@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +109,22 @@ class ApiKeyGatewayTest {
         String again = given().header("Authorization", "ApiKey " + caseworkerKey).when().get("/api/v1/cases").then()
                 .statusCode(200).extract().path("authorization");
         assertEquals(authorization, again, "one token per key for most of its life");
+    }
+
+    @Test
+    void clientsAskingForHttp2AreAnsweredOverHttp11() throws Exception {
+        // java.net.http, and the Java client generated from the contract, offer an upgrade to HTTP/2 (h2c) by default
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> forwarded = http2.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/cases"))
+                .header("Authorization", "ApiKey " + caseworkerKey).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, forwarded.statusCode());
+        assertEquals(HttpClient.Version.HTTP_1_1, forwarded.version());
+        assertTrue(forwarded.body().contains("/api/v1/cases"), "the stub echoes the forwarded path");
+
+        HttpResponse<String> refused = http2.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/cases"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, refused.statusCode());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test

@@ -8,8 +8,11 @@ import org.corridor.infra.testing.ServiceContract;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -31,9 +34,10 @@ class GatewayContractTest extends ServiceContract {
         return false;
     }
 
+    /** The one published contract, merged from the services' committed contracts: partners and the Java client use it. */
     @Override
     protected Path committedContract() {
-        return null;
+        return Path.of("..", "docs", "api", "corridor.openapi.json");
     }
 
     @Test
@@ -49,5 +53,20 @@ class GatewayContractTest extends ServiceContract {
                 .contentType(containsString("yaml"))
                 .body(containsString("/api/v1/countries/{code}/policy/history"))
                 .body(not(containsString("/admin/")));
+    }
+
+    @Test
+    void describesTheApiAsPartnersCallIt() {
+        given().queryParam("format", "json").when().get("/openapi").then()
+                .statusCode(200)
+                .body("components.securitySchemes.keySet()", containsInAnyOrder("ApiKey", "OidcBearer"))
+                .body("components.securitySchemes.ApiKey.name", equalTo("Authorization"))
+                .body("paths.'/api/v1/cases'.post.security",
+                        equalTo(List.of(Map.of("ApiKey", List.of()), Map.of("OidcBearer", List.of()))))
+                .body("paths.'/api/v1/cases'.post.description",
+                        containsString("**Roles:** `caseworker`, `protection-officer`, `coordinator`."))
+                .body("paths.'/api/v1/cases'.post.responses.'429'.headers", hasKey("Retry-After"))
+                .body("paths.'/api/v1/cases/{id}'.get.responses.'404'.content", hasKey("application/problem+json"))
+                .body("servers[0].variables.gateway.default", equalTo("http://localhost:8080"));
     }
 }

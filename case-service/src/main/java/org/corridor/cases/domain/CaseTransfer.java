@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import java.util.UUID;
 @Table(name = "case_transfer")
 public class CaseTransfer {
 
+    @Schema(name = "TransferStatus")
     public enum Status { OFFERED, ACCEPTED, DECLINED }
 
     @Id

@@ -31,7 +31,13 @@ import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Optional;
@@ -41,10 +47,27 @@ import java.util.UUID;
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CASEWORKER, Roles.PROTECTION_OFFICER, Roles.COORDINATOR})
-@Tag(name = "Cases")
+@Tag(name = "Cases", description = CaseResource.CASES)
 public class CaseResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    static final String CASES = """
+            A case is one person or a group travelling together, kept by one organisation. Only that organisation \
+            sees it: a case of another organisation is answered 404, never 403.
+
+            **Personal data** (members' `legalName`, `dateOfBirth`, `placeOfOrigin`, `relatives`, `contact`, journey \
+            places and the case's `notes`) is encrypted with the organisation's key. Any case role may write it; only \
+            protection officers read it, everyone else gets null there and `personalDataMasked: true`.
+
+            **Audit.** Every read and change of a case is appended to its hash-chained audit trail: who, which \
+            organisation, what, the request id and when.
+
+            **Status** follows the journey: events move it along (see recordJourneyEvent), a coordinator closes it. \
+            Active: open, in-transit, detained, handed-over, lost-contact. Final: resettled, repatriated, closed.""";
+    static final String CASE_ID = "The case's id (a UUID).";
+    static final String REVISION_ETAG = "The case's revision: send it back as If-Match to change the case.";
+    static final String NO_SUCH_CASE = "Your organisation has no case with this id.";
 
     private final CaseService cases;
     private final TransferService transfers;
@@ -58,18 +81,42 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "openCase", summary = "Open a case for one person or a group")
-    public Response open(@Valid @NotNull CaseRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    @Operation(operationId = "openCase", summary = "Open a case for one person or a group", description = """
+            Opens a case in your organisation, with status `open`, and scores its risk from its current country and \
+            planned route. With an `Idempotency-Key`, a retry of the same request answers the case it opened \
+            instead of opening another.""")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseRequest.class),
+            examples = @ExampleObject(name = "family", ref = "OpenCaseRequest")))
+    @APIResponse(responseCode = "201", description = "The case, opened (or opened before under the same Idempotency-Key).",
+            headers = {@Header(name = "Location", description = "The case.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+                    @Header(name = "ETag", description = REVISION_ETAG, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class),
+                    examples = @ExampleObject(name = "opened", ref = "CaseAsCaseworker")))
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used before for a different request.")
+    public Response open(@Valid @NotNull CaseRequest request,
+                         @HeaderParam("Idempotency-Key") @Parameter(description = "Any string of 1 to 200 characters that "
+                                 + "you make unique per case you open, so that retrying is safe; remembered per organisation.")
+                         String idempotencyKey) {
         CaseView created = cases.open(request, idempotencyKey);
         return Response.created(UriBuilder.fromPath("/api/v1/cases/{id}").build(created.id()))
                 .tag(ETags.of(created.revision())).entity(created).build();
     }
 
     @GET
-    @Operation(operationId = "listCases", summary = "The organisation's cases, a page at a time")
-    public Page<CaseView> list(@QueryParam("status") String status, @QueryParam("currentCountry") String currentCountry,
-                               @QueryParam("risk") String risk, @QueryParam("cursor") String cursor,
-                               @QueryParam("limit") Integer limit) {
+    @Operation(operationId = "listCases", summary = "The organisation's cases, a page at a time", description = """
+            Your organisation's cases in the order they were opened, filtered by any of status, current country and \
+            risk together. Each case listed is recorded in its audit trail as read.""")
+    public Page<CaseView> list(
+            @QueryParam("status") @Parameter(description = "Only cases with this status.",
+                    schema = @Schema(implementation = CaseStatus.class)) String status,
+            @QueryParam("currentCountry") @Parameter(description = "Only cases now in this country (ISO 3166-1 alpha-2).",
+                    example = "CN") String currentCountry,
+            @QueryParam("risk") @Parameter(description = "Only cases at this risk level.",
+                    schema = @Schema(implementation = RiskLevel.class)) String risk,
+            @QueryParam("cursor") @Parameter(description = Page.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = Page.LIMIT_DESCRIPTION) Integer limit) {
         var filter = new CaseRepository.CaseFilter(
                 QueryParameters.enumValue("status", status, CaseStatus.class),
                 Optional.ofNullable(currentCountry).map(code -> CountryCodes.require("currentCountry", code)),
@@ -79,8 +126,17 @@ public class CaseResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getCase", summary = "One case; personal data only for protection officers")
-    public Response read(@PathParam("id") String id) {
+    @Operation(operationId = "getCase", summary = "One case; personal data only for protection officers", description = """
+            The case with its members, needs, route and risk. A protection officer also gets the personal data, and \
+            the read is audited as `read-personal-data` as well as `read`.""")
+    @APIResponse(responseCode = "200", description = "The case.",
+            headers = @Header(name = "ETag", description = REVISION_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class),
+                    examples = {@ExampleObject(name = "caseworker", ref = "CaseAsCaseworker"),
+                            @ExampleObject(name = "protection-officer", ref = "CaseAsProtectionOfficer")}))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    public Response read(
+            @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id) {
         CaseView found = cases.read(caseId(id));
         return Response.ok(found).tag(ETags.of(found.revision())).build();
     }
@@ -88,9 +144,29 @@ public class CaseResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MERGE_PATCH)
-    @Operation(operationId = "updateCase", summary = "Change a case with a JSON merge patch (If-Match required)")
-    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull @Schema(type = SchemaType.OBJECT, description = "A JSON merge patch (RFC 7396) of the case as written: members, currentCountry, plannedRoute, needs, notes. A member with an id keeps personal fields the patch leaves out.") JsonNode patch) {
+    @Operation(operationId = "updateCase", summary = "Change a case with a JSON merge patch (If-Match required)",
+            description = """
+            Applies a JSON merge patch (RFC 7396) to the case as it was written (`members`, `currentCountry`, \
+            `plannedRoute`, `needs`, `notes`), provided If-Match names its current revision; the result must be a \
+            valid case, as when opening one. An array in the patch replaces the whole array: `members` lists every \
+            member the case keeps, each existing one with its `id`, and an existing member keeps the personal fields \
+            its entry leaves out. Status changes only through the journey or closing. The risk is scored again.""")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH,
+            schema = @Schema(type = SchemaType.OBJECT, description = "A JSON merge patch (RFC 7396) of the case as written: "
+                    + "members, currentCountry, plannedRoute, needs, notes."),
+            examples = @ExampleObject(name = "route-and-needs", ref = "CasePatch")))
+    @APIResponse(responseCode = "200", description = "The case, changed.",
+            headers = @Header(name = "ETag", description = REVISION_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "409", description = "The case is final (resettled, repatriated or closed): it cannot change.")
+    @APIResponse(responseCode = "412", description = "The case changed since the revision in If-Match: read it, then retry.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
+    public Response update(
+            @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true,
+                    description = "The ETag of the case as you last read it.", example = "\"1\"") String ifMatch,
+            @NotNull JsonNode patch) {
         long revision = ETags.requiredRevision(ifMatch);
         CaseView updated = cases.patch(caseId(id), revision, patch);
         return Response.ok(updated).tag(ETags.of(updated.revision())).build();
@@ -99,8 +175,36 @@ public class CaseResource {
     @POST
     @Path("/{id}/journey")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "recordJourneyEvent", summary = "Record what happened on the journey; the status follows")
-    public Response recordJourney(@PathParam("id") String id, @Valid @NotNull JourneyRequest request) {
+    @Operation(operationId = "recordJourneyEvent", summary = "Record what happened on the journey; the status follows",
+            description = """
+            Appends an event to the case's journey. The case's current country becomes the event's country, and its \
+            status follows the event:
+
+            | event kind | allowed when the case is | the case becomes |
+            |---|---|---|
+            | `departed`, `entered-country` | open, in-transit, lost-contact | in-transit |
+            | `detained` | open, in-transit, lost-contact | detained |
+            | `fined` | in-transit, detained | unchanged |
+            | `released` | detained | in-transit |
+            | `handed-to-embassy` | in-transit, detained | handed-over |
+            | `arrived` | in-transit, handed-over | resettled |
+            | `repatriated` | any active status | repatriated |
+            | `lost-contact` | any active status | lost-contact |
+
+            Any other event is refused with a 409 that says why. The risk is scored again.""")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JourneyRequest.class),
+            examples = @ExampleObject(name = "detained", ref = "JourneyEventRequest")))
+    @APIResponse(responseCode = "201", description = "The event, recorded.",
+            headers = @Header(name = "Location", description = "The case's journey.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JourneyView.class),
+                    examples = @ExampleObject(name = "detained", ref = "RecordedJourneyEvent")))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "409", description = "The case's status does not allow this event (see the table).")
+    public Response recordJourney(
+            @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
+            @Valid @NotNull JourneyRequest request) {
         UUID caseId = caseId(id);
         JourneyView entry = cases.recordJourney(caseId, request);
         return Response.created(UriBuilder.fromPath("/api/v1/cases/{id}/journey").build(caseId)).entity(entry).build();
@@ -108,16 +212,29 @@ public class CaseResource {
 
     @GET
     @Path("/{id}/journey")
-    @Operation(operationId = "listJourney", summary = "The journey in order, a page at a time")
-    public Page<JourneyView> journey(@PathParam("id") String id, @QueryParam("cursor") String cursor,
-                                     @QueryParam("limit") Integer limit) {
+    @Operation(operationId = "listJourney", summary = "The journey in order, a page at a time", description = """
+            The case's journey events in the order they were recorded. Places are personal data: null unless you \
+            are a protection officer.""")
+    @APIResponse(responseCode = "200", description = "A page of the journey.")
+    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    public Page<JourneyView> journey(
+            @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
+            @QueryParam("cursor") @Parameter(description = Page.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = Page.LIMIT_DESCRIPTION) Integer limit) {
         return cases.journey(caseId(id), cursor, Page.limit(limit));
     }
 
     @GET
     @Path("/{id}/risk")
-    @Operation(operationId = "getCaseRisk", summary = "Risk for the current country and the rest of the route, with reasons")
-    public CaseView.Risk risk(@PathParam("id") String id) {
+    @Operation(operationId = "getCaseRisk", summary = "Risk for the current country and the rest of the route, with reasons",
+            description = """
+            The case's risk level, the worst over its current country and the rest of its planned route, with the \
+            reasons for each country. It is scored again whenever the case, its journey or a country's policy \
+            changes; `level` is null until the case has a country to score.""")
+    @APIResponse(responseCode = "200", description = "The case's risk.")
+    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    public CaseView.Risk risk(
+            @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id) {
         return cases.risk(caseId(id));
     }
 
@@ -125,8 +242,17 @@ public class CaseResource {
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "closeCase", summary = "Close an active case with a reason")
-    public CaseView close(@PathParam("id") String id, @Valid @NotNull CloseRequest request) {
+    @Operation(operationId = "closeCase", summary = "Close an active case with a reason", description = """
+            Closes an active case for good; the reason is kept encrypted with the case.""")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CloseRequest.class),
+            examples = @ExampleObject(name = "followed-elsewhere", ref = "CloseCaseRequest")))
+    @APIResponse(responseCode = "200", description = "The case, closed.")
+    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "409", description = "The case is already final (resettled, repatriated or closed).")
+    public CaseView close(
+            @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
+            @Valid @NotNull CloseRequest request) {
         return cases.close(caseId(id), request.reason());
     }
 
@@ -134,8 +260,23 @@ public class CaseResource {
     @Path("/{id}/transfers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "offerTransfer", summary = "Offer the case to another organisation")
-    public Response offer(@PathParam("id") String id, @Valid @NotNull TransferRequest request) {
+    @Operation(operationId = "offerTransfer", summary = "Offer the case to another organisation", description = """
+            Offers an active case to another organisation, whose coordinators accept or decline it (see Transfers). \
+            The case stays yours until the offer is accepted; a case has at most one open offer.""")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TransferRequest.class),
+            examples = @ExampleObject(name = "offer", ref = "TransferOfferRequest")))
+    @APIResponse(responseCode = "201", description = "The offer, made.",
+            headers = @Header(name = "Location", description = "The transfer.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferView.class),
+                    examples = @ExampleObject(name = "offered", ref = "OfferedTransfer")))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "409",
+            description = "The case is final, or already offered to an organisation that has not answered yet.")
+    public Response offer(
+            @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
+            @Valid @NotNull TransferRequest request) {
         TransferView offered = transfers.offer(caseId(id), request.toOrganisation());
         return Response.created(UriBuilder.fromPath("/api/v1/transfers/{id}").build(offered.id())).entity(offered).build();
     }
@@ -143,8 +284,15 @@ public class CaseResource {
     @GET
     @Path("/{id}/audit")
     @RolesAllowed({Roles.AUDITOR, Roles.COORDINATOR})
-    @Operation(operationId = "getCaseAudit", summary = "Who read or changed the case, hash-chained")
-    public AuditView audit(@PathParam("id") String id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    @Operation(operationId = "getCaseAudit", summary = "Who read or changed the case, hash-chained", description = """
+            The case's audit trail, oldest first: who did what, from which organisation, in which request, when. Each \
+            entry's hash covers the one before it; `chainIntact` says whether the case's whole chain verifies.""")
+    @APIResponse(responseCode = "200", description = "A page of the audit trail.")
+    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    public AuditView audit(
+            @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
+            @QueryParam("cursor") @Parameter(description = Page.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = Page.LIMIT_DESCRIPTION) Integer limit) {
         return audit.trail(caseId(id), cursor, Page.limit(limit));
     }
 

@@ -20,7 +20,7 @@ public record CaseView(
         UUID id,
         String organisation,
         CaseStatus status,
-        String currentCountry,
+        @Schema(nullable = true, description = "Where the case is now (ISO 3166-1 alpha-2); null until known.") String currentCountry,
         List<String> plannedRoute,
         List<Need> needs,
         @Schema(nullable = true) String notes,
@@ -33,10 +33,19 @@ public record CaseView(
         Instant updatedAt) {
 
     public record Member(UUID id, String alias, Sex sex, AgeBand ageBand, Set<Vulnerability> vulnerabilities,
-                         String legalName, String dateOfBirth, String placeOfOrigin, String relatives, String contact) {
+                         @Schema(nullable = true, description = PERSONAL) String legalName,
+                         @Schema(nullable = true, description = PERSONAL) String dateOfBirth,
+                         @Schema(nullable = true, description = PERSONAL) String placeOfOrigin,
+                         @Schema(nullable = true, description = PERSONAL) String relatives,
+                         @Schema(nullable = true, description = PERSONAL) String contact) {
+
+        static final String PERSONAL = "Personal data: null unless you are a protection officer (or it was never given).";
     }
 
     /** The case's risk: the worst over its current country and the rest of its route, with reasons per country. */
-    public record Risk(RiskLevel level, List<CaseFile.RiskReason> countries, Instant assessedAt) {
+    public record Risk(@Schema(nullable = true, description = "The worst risk over the route; null until the case has a country.")
+                       RiskLevel level,
+                       List<CaseFile.RiskReason> countries,
+                       Instant assessedAt) {
     }
 }

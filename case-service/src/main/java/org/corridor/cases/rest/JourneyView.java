@@ -1,11 +1,15 @@
 package org.corridor.cases.rest;
 
 import org.corridor.platform.cases.JourneyKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record JourneyView(UUID id, int sequence, JourneyKind kind, String country, String place, LocalDate date,
+public record JourneyView(UUID id, int sequence, JourneyKind kind, String country,
+                          @Schema(nullable = true, description = "Personal data: null unless you are a protection officer (or it was never given).")
+                          String place,
+                          LocalDate date,
                           Instant recordedAt) {
 }

@@ -11,6 +11,10 @@ import org.corridor.cases.service.TransferService;
 import org.corridor.platform.identity.Roles;
 import org.corridor.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -19,8 +23,15 @@ import java.util.UUID;
 @Path("/api/v1/transfers")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.COORDINATOR)
-@Tag(name = "Transfers")
+@Tag(name = "Transfers", description = """
+        A coordinator offers a case to another organisation (offerTransfer); a coordinator of that organisation \
+        accepts it, and the case becomes theirs, re-encrypted with their key, while the offering organisation no \
+        longer sees it; or declines it, and the case stays where it was.""")
 public class TransferResource {
+
+    private static final String TRANSFER_ID = "The transfer's id (a UUID).";
+    private static final String NO_SUCH_OFFER = "No transfer with this id was offered to your organisation.";
+    private static final String DECIDED = "The offer was already accepted or declined.";
 
     private final TransferService transfers;
 
@@ -29,22 +40,34 @@ public class TransferResource {
     }
 
     @GET
-    @Operation(operationId = "listTransfers", summary = "Transfers offered to or by the organisation, newest first")
+    @Operation(operationId = "listTransfers", summary = "Transfers offered to or by the organisation, newest first",
+            description = "The latest 200 transfers offered to or by your organisation, newest first, whatever their status.")
     public List<TransferView> list() {
         return transfers.transfers();
     }
 
     @POST
     @Path("/{id}/accept")
-    @Operation(operationId = "acceptTransfer", summary = "Accept an offered case: it becomes this organisation's")
-    public TransferView accept(@PathParam("id") String id) {
+    @Operation(operationId = "acceptTransfer", summary = "Accept an offered case: it becomes this organisation's",
+            description = "Accepts an offer made to your organisation: the case, its journey and its personal data become "
+                    + "your organisation's, and the offering organisation no longer sees the case.")
+    @APIResponse(responseCode = "200", description = "The transfer, accepted.")
+    @APIResponse(responseCode = "404", description = NO_SUCH_OFFER)
+    @APIResponse(responseCode = "409", description = DECIDED)
+    public TransferView accept(
+            @PathParam("id") @Parameter(description = TRANSFER_ID, schema = @Schema(implementation = UUID.class)) String id) {
         return transfers.accept(transferId(id));
     }
 
     @POST
     @Path("/{id}/decline")
-    @Operation(operationId = "declineTransfer", summary = "Decline an offered case")
-    public TransferView decline(@PathParam("id") String id) {
+    @Operation(operationId = "declineTransfer", summary = "Decline an offered case",
+            description = "Declines an offer made to your organisation; the case stays with the organisation that offered it.")
+    @APIResponse(responseCode = "200", description = "The transfer, declined.")
+    @APIResponse(responseCode = "404", description = NO_SUCH_OFFER)
+    @APIResponse(responseCode = "409", description = DECIDED)
+    public TransferView decline(
+            @PathParam("id") @Parameter(description = TRANSFER_ID, schema = @Schema(implementation = UUID.class)) String id) {
         return transfers.decline(transferId(id));
     }
 

@@ -1,16 +1,24 @@
 package org.corridor.platform.http;
 
 import org.corridor.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
 /** One page of a list that can grow without bound; {@code next} is the cursor of the following page, or null. */
-public record Page<T>(List<T> items, String next) {
+public record Page<T>(
+        List<T> items,
+        @Schema(nullable = true, description = "The cursor of the next page; null on the last page.") String next) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
+
+    /** How every paged operation documents its two parameters. */
+    public static final String CURSOR_DESCRIPTION = "The `next` of the page before; without it, the first page.";
+    public static final String LIMIT_DESCRIPTION = "How many items a page holds at most: 1 to " + MAX_LIMIT
+            + ", default " + DEFAULT_LIMIT + ".";
 
     /** The page size asked for: 1 to 200, default 50; anything else is a 400 problem. */
     public static int limit(Integer requested) {

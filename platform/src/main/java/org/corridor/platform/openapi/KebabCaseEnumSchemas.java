@@ -1,5 +1,6 @@
 package org.corridor.platform.openapi;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Documents enums as they travel (see {@code KebabCaseEnums}): {@code NOT_RECOGNISED} becomes {@code not-recognised}. */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class KebabCaseEnumSchemas implements OASFilter {
 
     @Override

@@ -25,11 +25,11 @@ public record PolicyFields(
         @NotNull Repatriation repatriation,
         @NotNull Detention detention,
         @NotNull EmbassyHandover embassyHandover,
-        @Size(max = 2000) String penaltiesForHelpers,
-        Boolean unhcrAccess,
-        SupportAvailable supportAvailable,
+        @Size(max = 2000) @Schema(nullable = true) String penaltiesForHelpers,
+        @Schema(nullable = true) Boolean unhcrAccess,
+        @Schema(nullable = true) SupportAvailable supportAvailable,
         @NotNull RiskLevel riskLevel,
         @NotBlank @Size(max = 4000) String summary,
         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 1000) String> sources,
-        Confidence confidence) {
+        @Schema(nullable = true) Confidence confidence) {
 }

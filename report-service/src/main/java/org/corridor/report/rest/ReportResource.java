@@ -25,6 +25,7 @@ import org.corridor.report.service.ReportService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -88,6 +89,26 @@ public class ReportResource {
             publish outside Corridor from periodic snapshots.""";
 
 
+    private static final String ORG_REFUSED = "`org` is not your own organisation, or you are an analyst (who sees "
+            + "all organisations together, never one on its own); or your roles do not allow reports.";
+
+    private static final String OVERVIEW_EXAMPLE = """
+            {"asOf": "2024-03-21T07:45:02Z", "k": 5,
+             "cells": [
+              {"status": "in-transit", "country": "CN", "count": null, "suppressed": true},
+              {"status": "detained", "country": "CN", "count": null, "suppressed": true},
+              {"status": "in-transit", "country": "MN", "count": null, "suppressed": true},
+              {"status": "detained", "country": "MN", "count": null, "suppressed": true},
+              {"status": "in-transit", "country": "TH", "count": 12, "suppressed": false},
+              {"status": "detained", "country": "TH", "count": 6, "suppressed": false}],
+             "totals": {
+              "status": [{"status": "in-transit", "count": 33, "suppressed": false},
+                         {"status": "detained", "count": 15, "suppressed": false}],
+              "country": [{"country": "CN", "count": 25, "suppressed": false},
+                          {"country": "MN", "count": 5, "suppressed": false},
+                          {"country": "TH", "count": 18, "suppressed": false}],
+              "all": {"count": 48, "suppressed": false}}}""";
+
     private static final List<Variant> VARIANTS =
             Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CSV)).build();
 
@@ -109,6 +130,13 @@ public class ReportResource {
     @Path("/overview")
     @Operation(operationId = "getOverviewReport", summary = "People by present status × current country",
             description = "Cells: status × country (null: in no country yet). Totals by status, by country, and all.")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class),
+                    examples = @ExampleObject(name = "three-countries", value = OVERVIEW_EXAMPLE, summary = "MN's figures "
+                            + "are withheld (fewer than 5 people), and so are CN's, which would give them away through the totals")),
+            @Content(mediaType = ReportResource.CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "One row per cell; with format=hxl a second row of HXL hashtags"))})
+    @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response overview(@BeanParam Audience audience, @BeanParam Format format) {
         onlyParameters(Audience.NAMES, Format.NAMES);
         return answer(reports.overview(scope(audience.org())), format.format());
@@ -119,6 +147,7 @@ public class ReportResource {
     @Operation(operationId = "getDemographicsReport", summary = "People by sex × age band",
             description = "Cells: sex × ageBand (UNHCR's brackets). Totals by sex, by age band, and all. "
                     + "Vulnerabilities are in /api/v1/reports/vulnerabilities.")
+    @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response demographics(@BeanParam Audience audience, @BeanParam Format format) {
         onlyParameters(Audience.NAMES, Format.NAMES);
         return answer(reports.demographics(scope(audience.org())), format.format());
@@ -129,6 +158,7 @@ public class ReportResource {
     @Operation(operationId = "getVulnerabilitiesReport", summary = "People with each vulnerability × present status",
             description = "Cells: vulnerability × status. A person can have several vulnerabilities, so vulnerabilities "
                     + "do not add up: totals are by vulnerability only.")
+    @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response vulnerabilities(@BeanParam Audience audience, @BeanParam Format format) {
         onlyParameters(Audience.NAMES, Format.NAMES);
         return answer(reports.vulnerabilities(scope(audience.org())), format.format());
@@ -139,6 +169,7 @@ public class ReportResource {
     @Operation(operationId = "getArrivalsReport", summary = "People arriving, by period × country of arrival",
             description = "Cells: period (YYYY-MM or YYYY) × country, from `arrived` journey events, counting the case's "
                     + "people. Totals by period (of the periods listed), by country and all (over all periods).")
+    @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response arrivals(@BeanParam Audience audience, @BeanParam Periods periods, @BeanParam Format format) {
         onlyParameters(Audience.NAMES, Periods.NAMES, Format.NAMES);
         Window window = window(periods.from(), periods.to());
@@ -153,6 +184,7 @@ public class ReportResource {
             description = "Cells: period × country × kind (detained, fined, repatriated, handed-to-embassy), from journey "
                     + "events, counting the case's people. Kinds do not add up (the same people can be detained, then "
                     + "repatriated): totals are per kind, by period (listed), by country and all (over all periods).")
+    @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response detentions(@BeanParam Audience audience, @BeanParam Periods periods, @BeanParam Format format) {
         onlyParameters(Audience.NAMES, Periods.NAMES, Format.NAMES);
         Window window = window(periods.from(), periods.to());

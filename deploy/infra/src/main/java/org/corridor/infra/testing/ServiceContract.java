@@ -36,7 +36,7 @@ public abstract class ServiceContract {
 
     /**
      * Where the service's contract is committed: the gateway merges these files into the one published contract, so
-     * a change to a service's API that is not committed there fails here. Null for the gateway itself.
+     * a change to a service's API that is not committed there fails here. The gateway commits that merged contract.
      */
     protected Path committedContract() {
         String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
@@ -46,7 +46,6 @@ public abstract class ServiceContract {
     @Test
     void servedContractMatchesTheCommittedOne() throws Exception {
         Path committed = committedContract();
-        Assumptions.assumeTrue(committed != null);
         String served = given().queryParam("format", "json").when().get("/openapi").then().statusCode(200)
                 .extract().asString();
         var json = new ObjectMapper();
