@@ -55,17 +55,29 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates the database unless it exists; names are ours, never user input, and are checked anyway. */
     public static void createDatabaseIfMissing(int port, String database) throws SQLException {
-        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("not a database name: " + database);
-        }
-        try (Connection connection = DriverManager.getConnection(
-                     "jdbc:postgresql://127.0.0.1:" + port + "/postgres", SUPERUSER, SUPERUSER);
+        try (Connection connection = administration(port, database);
              Statement statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
             if (!exists.next()) {
                 statement.execute("CREATE DATABASE " + database);
             }
         }
+    }
+
+    /** Drops the database, closing its connections, and creates it empty. */
+    public static void recreateDatabase(int port, String database) throws SQLException {
+        try (Connection connection = administration(port, database);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    private static Connection administration(int port, String database) throws SQLException {
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a database name: " + database);
+        }
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", SUPERUSER, SUPERUSER);
     }
 
     @Override
