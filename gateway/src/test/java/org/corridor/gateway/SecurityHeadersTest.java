@@ -43,6 +43,17 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void theContractCanBeBrowsedOnAPageThatRunsOnlyItsOwnScripts() {
+        given().when().get("/docs/").then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("/openapi"))
+                .header("Content-Security-Policy", containsString("script-src 'self' 'unsafe-inline'"))
+                .header("Content-Security-Policy", containsString("connect-src 'self'"))
+                .header("X-Frame-Options", "DENY");
+    }
+
+    @Test
     void browsersOfTheConfiguredFrontendMayCallTheApi() {
         given().header("Origin", GatewayTestProfile.FRONTEND)
                 .header("Access-Control-Request-Method", "POST")
