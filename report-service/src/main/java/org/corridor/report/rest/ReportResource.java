@@ -86,7 +86,10 @@ public class ReportResource {
 
             **Limits.** Figures are protected one table at a time. Someone who combines different reports, the same \
             report at different times, or their own organisation's cases, can learn more than one table shows: \
-            publish outside Corridor from periodic snapshots.""";
+            publish outside Corridor from periodic snapshots. The guarantee is against working out a withheld figure \
+            from the published ones and the totals; a reader who re-runs the choice of partners above on every table \
+            that fits what is published can sometimes tell that a withheld figure is at its smallest, since larger \
+            values would have withheld more. Treat a withheld figure as "a few people", never as "none".""";
 
 
     private static final String ORG_REFUSED = "`org` is not your own organisation, or you are an analyst (who sees "
