@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.corridor.platform.policy.PolicyTerms;
+import org.hibernate.Session;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -37,16 +38,26 @@ public class KnownPolicyRepository {
                 .executeUpdate();
     }
 
-    /** The version in force on {@code day}: the latest recorded of those whose validity covers it. */
+    /**
+     * The version in force on {@code day}: the latest recorded of those whose validity covers it. Read through JDBC:
+     * Hibernate's lookup of a native query's cached plan compared result mappings for a fifth of the service's CPU
+     * (JFR, 1,500 case creations), as risk is scored once per country of a route.
+     */
     @Transactional
     public Optional<String> versionInForce(String country, LocalDate day) {
-        return entityManager.createNativeQuery("""
-                        SELECT CAST(version AS text) FROM known_policy
-                        WHERE country = ?1 AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?2)
-                        ORDER BY recorded_at DESC, version_id DESC LIMIT 1""", String.class)
-                .setParameter(1, country)
-                .setParameter(2, day)
-                .getResultStream().findFirst();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (var query = connection.prepareStatement("""
+                    SELECT CAST(version AS text) FROM known_policy
+                    WHERE country = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
+                    ORDER BY recorded_at DESC, version_id DESC LIMIT 1""")) {
+                query.setString(1, country);
+                query.setObject(2, day);
+                query.setObject(3, day);
+                try (var rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
     }
 
     /** The practice of a country's policy in force on a day, for risk scoring. */
