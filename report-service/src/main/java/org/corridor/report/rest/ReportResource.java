@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -297,7 +296,8 @@ public class ReportResource {
         if (report.asOf() != null) {
             response.lastModified(Date.from(report.asOf()));
         }
-        return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        // negotiation (Request.selectVariant) adds Vary: Accept itself; with ?format= the answer does not vary
+        return response.build();
     }
 
     private ReportFormat negotiated() {

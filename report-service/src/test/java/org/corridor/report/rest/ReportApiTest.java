@@ -63,6 +63,14 @@ class ReportApiTest {
     }
 
     @Test
+    void aNegotiatedAnswerSaysOnceThatItVariesByAccept() {
+        List<String> vary = given().header("Authorization", COORDINATOR).header("Accept", "text/csv")
+                .when().get("/api/v1/reports/overview").then()
+                .statusCode(200).extract().headers().getValues("Vary");
+        assertEquals(List.of("Accept"), vary);
+    }
+
+    @Test
     void jsonIsTheDefaultAndEveryCellNamesItsDimensions() {
         given().header("Authorization", COORDINATOR).queryParam("interval", "month")
                 .when().get("/api/v1/reports/arrivals").then()
