@@ -16,7 +16,6 @@ import org.corridor.cases.domain.CaseStatus;
 import org.corridor.cases.domain.JourneyEntry;
 import org.corridor.cases.event.CaseEvents;
 import org.corridor.cases.repository.CaseRepository;
-import org.corridor.cases.repository.IdempotencyKeys;
 import org.corridor.cases.rest.CaseRequest;
 import org.corridor.cases.rest.CaseView;
 import org.corridor.cases.rest.JourneyRequest;
@@ -26,44 +25,45 @@ import org.corridor.cases.security.PersonalData;
 import org.corridor.platform.country.CountryCodes;
 import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Caller;
+import org.corridor.platform.idempotency.IdempotentRequests;
 import org.corridor.platform.identity.Roles;
 import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Case use cases, each in one transaction with its audit entry and its events; always within the caller's organisation. */
 @ApplicationScoped
 public class CaseService {
 
+    private static final String OPEN_CASE = "open-case";
+
     private final CaseRepository cases;
     private final CaseViews views;
     private final CaseRisk risk;
     private final CaseEvents events;
     private final AuditTrail audit;
-    private final IdempotencyKeys idempotencyKeys;
+    private final IdempotentRequests idempotentRequests;
     private final Caller caller;
     private final ObjectMapper objectMapper;
     private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
     public CaseService(CaseRepository cases, CaseViews views, CaseRisk risk, CaseEvents events, AuditTrail audit,
-                       IdempotencyKeys idempotencyKeys, Caller caller, ObjectMapper objectMapper, Validator validator) {
+                       IdempotentRequests idempotentRequests, Caller caller, ObjectMapper objectMapper, Validator validator) {
         this.cases = cases;
         this.views = views;
         this.risk = risk;
         this.events = events;
         this.audit = audit;
-        this.idempotencyKeys = idempotencyKeys;
+        this.idempotentRequests = idempotentRequests;
         this.caller = caller;
         this.objectMapper = objectMapper;
         this.validator = validator;
@@ -73,26 +73,16 @@ public class CaseService {
     @Transactional
     public CaseView open(CaseRequest request, String idempotencyKey) {
         String organisation = caller.organisation();
-        String requestHash = hash(request);
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-                throw ProblemException.invalidField("Idempotency-Key", "must be 1 to 200 characters");
-            }
-            var remembered = idempotencyKeys.find(organisation, idempotencyKey);
-            if (remembered.isPresent()) {
-                if (!remembered.get().requestHash().equals(requestHash)) {
-                    throw ProblemException.unprocessable("This Idempotency-Key was used for a different request.");
-                }
-                return read(remembered.get().caseId());
-            }
+        var operation = new IdempotentRequests.Operation(OPEN_CASE, organisation);
+        Optional<UUID> opened = idempotentRequests.created(operation, idempotencyKey, request);
+        if (opened.isPresent()) {
+            return read(opened.get());
         }
         CaseFile file = CaseFile.open(organisation, views.currentKeyId(), clock.instant());
         apply(file, request);
         risk.assess(file);
         cases.persist(file);
-        if (idempotencyKey != null) {
-            idempotencyKeys.remember(organisation, idempotencyKey, requestHash, file.id, clock.instant());
-        }
+        idempotentRequests.remember(operation, idempotencyKey, request, file.id);
         audit.record(file.id, AuditAction.CREATE);
         events.opened(file);
         return views.view(file, readsPersonalData());
@@ -297,14 +287,5 @@ public class CaseService {
             }
         });
         return result;
-    }
-
-    private String hash(CaseRequest request) {
-        try {
-            byte[] canonical = objectMapper.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.corridor.platform.country.CountryCodes;
 import org.corridor.platform.http.ETags;
+import org.corridor.platform.idempotency.IdempotentRequests;
 import org.corridor.platform.identity.Caller;
 import org.corridor.platform.identity.Roles;
 import org.corridor.policy.domain.PolicyDraft;
@@ -70,18 +71,22 @@ public class PolicyDraftResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PolicyFields.class),
             examples = @ExampleObject(name = "mongolia-returns", ref = "PolicyDraftRequest")))
-    @APIResponse(responseCode = "201", description = "The draft, written.",
+    @APIResponse(responseCode = "201", description = "The draft, written (or written before under the same Idempotency-Key).",
             headers = {@Header(name = "Location", description = "The draft.",
                             schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
                     @Header(name = "ETag", description = REVISION_ETAG, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PolicyDraftView.class),
                     examples = @ExampleObject(name = "mongolia-returns", ref = "WrittenPolicyDraft")))
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used before for a different request.")
     public Response create(
             @PathParam("code") @Parameter(description = CountryPolicyResource.COUNTRY_CODE, example = "MN") String code,
-            @Valid @NotNull PolicyFields fields) {
+            @Valid @NotNull PolicyFields fields,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = "Any string of 1 to 200 characters that you "
+                    + "make unique per draft you write, so that retrying is safe; remembered per caller.")
+            String idempotencyKey) {
         String country = CountryCodes.require("code", code);
-        PolicyDraft draft = policies.writeDraft(country, PolicyMapper.period(fields), PolicyMapper.content(fields), caller.subject());
+        PolicyDraft draft = policies.writeDraft(country, fields, caller.subject(), idempotencyKey);
         return Response.created(UriBuilder.fromPath("/api/v1/countries/{code}/policy/drafts/{id}").build(country, draft.id))
                 .tag(ETags.of(draft.revision))
                 .entity(PolicyMapper.view(draft))

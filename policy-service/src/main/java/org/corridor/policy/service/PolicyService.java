@@ -3,6 +3,7 @@ package org.corridor.policy.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.corridor.platform.country.CountryCodes;
+import org.corridor.platform.idempotency.IdempotentRequests;
 import org.corridor.platform.problem.ProblemException;
 import org.corridor.policy.domain.PolicyContent;
 import org.corridor.policy.domain.PolicyDraft;
@@ -14,6 +15,8 @@ import org.corridor.platform.policy.Vulnerability;
 import org.corridor.policy.event.PolicyEvents;
 import org.corridor.policy.repository.PolicyDraftRepository;
 import org.corridor.policy.repository.PolicyVersionRepository;
+import org.corridor.policy.rest.PolicyFields;
+import org.corridor.policy.rest.PolicyMapper;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,15 +31,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class PolicyService {
 
+    private static final String WRITE_DRAFT = "write-policy-draft";
+
     private final PolicyVersionRepository versions;
     private final PolicyDraftRepository drafts;
     private final PolicyEvents events;
+    private final IdempotentRequests idempotentRequests;
     private final Clock clock = Clock.systemUTC();
 
-    public PolicyService(PolicyVersionRepository versions, PolicyDraftRepository drafts, PolicyEvents events) {
+    public PolicyService(PolicyVersionRepository versions, PolicyDraftRepository drafts, PolicyEvents events,
+                         IdempotentRequests idempotentRequests) {
         this.versions = versions;
         this.drafts = drafts;
         this.events = events;
+        this.idempotentRequests = idempotentRequests;
     }
 
     public LocalDate today() {
@@ -63,10 +71,19 @@ public class PolicyService {
         return knownTimeline(country).history();
     }
 
+    /** Writes a draft; with an Idempotency-Key a retry answers the draft it wrote, another body under it is a 422. */
     @Transactional
-    public PolicyDraft writeDraft(String country, ValidityPeriod period, PolicyContent content, String author) {
-        var draft = PolicyDraft.write(country, period, content, author, clock.instant());
+    public PolicyDraft writeDraft(String country, PolicyFields fields, String author, String idempotencyKey) {
+        var operation = new IdempotentRequests.Operation(WRITE_DRAFT, author);
+        Object request = List.of(country, fields);
+        Optional<UUID> written = idempotentRequests.created(operation, idempotencyKey, request);
+        if (written.isPresent()) {
+            return draft(country, written.get());
+        }
+        var draft = PolicyDraft.write(country, PolicyMapper.period(fields), PolicyMapper.content(fields), author,
+                clock.instant());
         drafts.persist(draft);
+        idempotentRequests.remember(operation, idempotencyKey, request, draft.id);
         return draft;
     }
 

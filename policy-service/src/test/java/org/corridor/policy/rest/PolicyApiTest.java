@@ -145,6 +145,26 @@ class PolicyApiTest {
     }
 
     @Test
+    void aRetriedDraftUnderTheSameIdempotencyKeyIsWrittenOnce() {
+        String drafts = "/api/v1/countries/MN/policy/drafts";
+        String key = "draft-" + java.util.UUID.randomUUID();
+        int before = given().header("Authorization", EDITOR).get(drafts).then().statusCode(200).extract().path("size()");
+        String first = given().header("Authorization", EDITOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(draft("2027-01-01", "high")).post(drafts).then().statusCode(201).extract().path("id");
+        given().header("Authorization", EDITOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(draft("2027-01-01", "high")).post(drafts).then()
+                .statusCode(201)
+                .body("id", equalTo(first));
+        given().header("Authorization", EDITOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(draft("2027-01-01", "critical")).post(drafts).then()
+                .statusCode(422).contentType("application/problem+json");
+        given().header("Authorization", EDITOR).header("Idempotency-Key", "k".repeat(201)).contentType(ContentType.JSON)
+                .body(draft("2027-01-01", "high")).post(drafts).then()
+                .statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        given().header("Authorization", EDITOR).get(drafts).then().statusCode(200).body("size()", equalTo(before + 1));
+    }
+
+    @Test
     void revisionNeedsTheCurrentETag() {
         var created = given().header("Authorization", EDITOR).contentType(ContentType.JSON).body(draft("2025-01-01", "high"))
                 .post("/api/v1/countries/VN/policy/drafts").then().statusCode(201).extract();
