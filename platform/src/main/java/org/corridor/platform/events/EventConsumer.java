@@ -110,27 +110,8 @@ public class EventConsumer {
                 }
                 if (applyTogether(records)) {
                     consumer.commitSync(nextOffsets(records));
-                    continue;
-                }
-                Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
-                Set<TopicPartition> failed = new HashSet<>();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    var partition = new TopicPartition(record.topic(), record.partition());
-                    if (failed.contains(partition)) {
-                        continue;
-                    }
-                    if (apply(record)) {
-                        applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                    } else {
-                        consumer.seek(partition, record.offset());
-                        failed.add(partition);
-                    }
-                }
-                if (!applied.isEmpty()) {
-                    consumer.commitSync(applied);
-                }
-                if (!failed.isEmpty()) {
-                    Thread.sleep(RETRY_DELAY);
+                } else {
+                    applyOneByOne(records);
                 }
             }
         } catch (WakeupException | InterruptedException e) {
@@ -151,6 +132,33 @@ public class EventConsumer {
             } else {
                 consumer.seek(partition, next);
             }
+        }
+    }
+
+    /**
+     * Applies the records one transaction each, in order; a partition stops at the first record that fails and is
+     * read again from it after a pause, while the others go on.
+     */
+    private void applyOneByOne(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        Set<TopicPartition> failed = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            var partition = new TopicPartition(record.topic(), record.partition());
+            if (failed.contains(partition)) {
+                continue;
+            }
+            if (apply(record)) {
+                applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            } else {
+                consumer.seek(partition, record.offset());
+                failed.add(partition);
+            }
+        }
+        if (!applied.isEmpty()) {
+            consumer.commitSync(applied);
+        }
+        if (!failed.isEmpty()) {
+            Thread.sleep(RETRY_DELAY);
         }
     }
 

@@ -86,7 +86,8 @@ public class PolicyDraftResource {
                     + "make unique per draft you write, so that retrying is safe; remembered per caller.")
             String idempotencyKey) {
         String country = CountryCodes.require("code", code);
-        PolicyDraft draft = policies.writeDraft(country, fields, caller.subject(), idempotencyKey);
+        PolicyDraft draft = policies.writeDraft(country, PolicyMapper.period(fields), PolicyMapper.content(fields),
+                caller.subject(), idempotencyKey);
         return Response.created(UriBuilder.fromPath("/api/v1/countries/{code}/policy/drafts/{id}").build(country, draft.id))
                 .tag(ETags.of(draft.revision))
                 .entity(PolicyMapper.view(draft))

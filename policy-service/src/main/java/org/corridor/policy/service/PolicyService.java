@@ -15,8 +15,6 @@ import org.corridor.platform.policy.Vulnerability;
 import org.corridor.policy.event.PolicyEvents;
 import org.corridor.policy.repository.PolicyDraftRepository;
 import org.corridor.policy.repository.PolicyVersionRepository;
-import org.corridor.policy.rest.PolicyFields;
-import org.corridor.policy.rest.PolicyMapper;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -73,15 +71,15 @@ public class PolicyService {
 
     /** Writes a draft; with an Idempotency-Key a retry answers the draft it wrote, another body under it is a 422. */
     @Transactional
-    public PolicyDraft writeDraft(String country, PolicyFields fields, String author, String idempotencyKey) {
+    public PolicyDraft writeDraft(String country, ValidityPeriod period, PolicyContent content, String author,
+                                  String idempotencyKey) {
         var operation = new IdempotentRequests.Operation(WRITE_DRAFT, author);
-        Object request = List.of(country, fields);
+        Object request = List.of(country, period, content);
         Optional<UUID> written = idempotentRequests.created(operation, idempotencyKey, request);
         if (written.isPresent()) {
             return draft(country, written.get());
         }
-        var draft = PolicyDraft.write(country, PolicyMapper.period(fields), PolicyMapper.content(fields), author,
-                clock.instant());
+        var draft = PolicyDraft.write(country, period, content, author, clock.instant());
         drafts.persist(draft);
         idempotentRequests.remember(operation, idempotencyKey, request, draft.id);
         return draft;
