@@ -115,6 +115,15 @@ class EventConsumerHealingTest {
         CaseAt after = newCase();
         Events.sendAndAwait(dataSource, after, Events.caseEvent("opened", after));
         awaitEventConsumer("UP");
+
+        String topic = "topic=\"" + CorridorTopics.CASE_EVENTS + "\"";
+        assertTrue(metric("corridor_events_consumer_last_applied_age_seconds", topic) < 600,
+                "the age of the last applied event is measured");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (metric("corridor_events_consumer_lag", topic) != 0 && System.nanoTime() < deadline) {
+            pause();
+        }
+        assertEquals(0, metric("corridor_events_consumer_lag", topic), "no partition lags once all is applied");
     }
 
     /**
@@ -155,10 +164,21 @@ class EventConsumerHealingTest {
     }
 
     static double deadLettered(String topic) {
+        double counted = metric(DEAD_LETTERED, "topic=\"" + topic + "\"");
+        return Double.isNaN(counted) ? 0 : counted;
+    }
+
+    /** The sum of the metric's series whose labels include {@code label}; NaN when there is none. */
+    static double metric(String name, String label) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        var line = Pattern.compile("^" + DEAD_LETTERED + "\\{[^}]*topic=\"" + Pattern.quote(topic) + "\"[^}]*} (\\S+)$",
-                Pattern.MULTILINE).matcher(metrics);
-        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+        var lines = Pattern.compile("^" + name + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        double sum = Double.NaN;
+        while (lines.find()) {
+            if (lines.group(1).contains(label)) {
+                sum = (Double.isNaN(sum) ? 0 : sum) + Double.parseDouble(lines.group(2));
+            }
+        }
+        return sum;
     }
 
     static String eventConsumerStatus() {
@@ -173,13 +193,17 @@ class EventConsumerHealingTest {
     static void awaitEventConsumer(String status) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!status.equals(eventConsumerStatus()) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
         }
         assertEventConsumer(status);
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
