@@ -68,15 +68,20 @@ DATABASES = {  # service -> (CNPG cluster, database)
     "report-service": ("corridor-report-db", "reports"),
 }
 KAFKA = "corridor-kafka"
-TOPICS = {"corridor.case-events": 12, "corridor.policy-events": 3}
+TOPICS = {"corridor.case-events": 12, "corridor.policy-events": 3,
+          # where consumers put what they cannot apply (platform's DeadLetters): kept like their topics
+          "corridor.case-events.dead-letter": 3, "corridor.policy-events.dead-letter": 3}
 # KafkaUser -> {(resource type, name): operations that must be allowed}
 ACLS = {
     "case-service": {("topic", "corridor.case-events"): {"Write"},
                      ("topic", "corridor.policy-events"): {"Read"},
+                     ("topic", "corridor.policy-events.dead-letter"): {"Write"},
                      ("group", "case-service"): {"Read"}},
     "policy-service": {("topic", "corridor.policy-events"): {"Write"}},
     "report-service": {("topic", "corridor.case-events"): {"Read"},
                        ("topic", "corridor.policy-events"): {"Read"},
+                       ("topic", "corridor.case-events.dead-letter"): {"Write"},
+                       ("topic", "corridor.policy-events.dead-letter"): {"Write"},
                        ("group", "report-service"): {"Read"}},
 }
 # operations a user must NOT have on a topic (e.g. report-service never writes)
@@ -471,6 +476,11 @@ def check_kafka(where, objects, overlay):
         for key, ops in needed.items():
             if not ops <= granted.get(key, set()) and "All" not in granted.get(key, set()):
                 fail(where, f"KafkaUser {user} lacks {sorted(ops)} on {key[0]} {key[1]}")
+        for (kind, name), ops in granted.items():
+            dead_letter = f"{name}.dead-letter"
+            if kind == "topic" and dead_letter in TOPICS and ops & {"Read", "All"} \
+                    and not granted.get(("topic", dead_letter), set()) & {"Write", "All"}:
+                fail(where, f"KafkaUser {user} reads {name} but cannot write {dead_letter}")
         for key, ops in FORBIDDEN.get(user, {}).items():
             if ops & granted.get(key, set()):
                 fail(where, f"KafkaUser {user} must not have {sorted(ops & granted[key])} on {key[0]} {key[1]}")

@@ -107,6 +107,14 @@ public final class Events {
     }
 
     public static Sent policyPublished(String country, String validFrom, String validTo, String riskLevel, String recordedAt) {
+        Sent event = policyPublishedUnchecked(country, validFrom, validTo, riskLevel, recordedAt);
+        assertEquals(List.of(), violations(POLICY_CONTRACT, "PolicyPublished", event.value()));
+        return event;
+    }
+
+    /** A policy event as policy-service publishes it, but not checked against its contract: for one that breaks it. */
+    public static Sent policyPublishedUnchecked(String country, String validFrom, String validTo, String riskLevel,
+                                                String recordedAt) {
         UUID eventId = UUID.randomUUID();
         UUID versionId = UUID.randomUUID();
         String version = """
@@ -117,7 +125,6 @@ public final class Events {
                 .formatted(versionId, country, validFrom, validTo == null ? "null" : "\"" + validTo + "\"", recordedAt, riskLevel);
         byte[] value = CloudEventCodec.encode(eventId.toString(), "/corridor/policy-service", CorridorTopics.POLICY_PUBLISHED,
                 versionId.toString(), OffsetDateTime.now(ZoneOffset.UTC), "req-report-test", version);
-        assertEquals(List.of(), violations(POLICY_CONTRACT, "PolicyPublished", value));
         return new Sent(eventId, value);
     }
 

@@ -48,7 +48,8 @@ public class RiskRescoreWorker {
             while (riskAlerts.rescoreNextBatch(batchSize)) {
                 // keep going while batches remain
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // anything thrown out of a task ends its schedule for good: the worker would never run again
             LOG.errorf("re-scoring cases failed (%s); will retry", e.getClass().getName());
         }
     }

@@ -15,7 +15,9 @@ public final class CorridorInfrastructure implements AutoCloseable {
             new ServiceDatabase("policy-service", "policy"),
             new ServiceDatabase("report-service", "reports"));
 
-    public static final List<String> TOPICS = List.of("corridor.case-events", "corridor.policy-events");
+    /** The event topics, and the dead-letter topic of each, where its consumers put what they cannot apply. */
+    public static final List<String> TOPICS = List.of("corridor.case-events", "corridor.policy-events",
+            "corridor.case-events.dead-letter", "corridor.policy-events.dead-letter");
 
     private static final int PARTITIONS = 3;
 

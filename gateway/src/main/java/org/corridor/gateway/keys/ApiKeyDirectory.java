@@ -64,7 +64,8 @@ public class ApiKeyDirectory {
     private void refreshQuietly() {
         try {
             refresh();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
+            // anything thrown out of a task ends its schedule for good: revoked keys would stay valid
             LOG.warnf("could not re-read API keys (%s); keeping the last known set", e.getClass().getSimpleName());
         }
     }

@@ -12,4 +12,9 @@ public final class CorridorTopics {
 
     private CorridorTopics() {
     }
+
+    /** Where a consumer of {@code topic} puts the records it cannot apply (see {@link DeadLetters}). */
+    public static String deadLetterOf(String topic) {
+        return topic + ".dead-letter";
+    }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,9 +32,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,36 +43,62 @@ import java.util.stream.Collectors;
  * Feeds the events of the subscribed topics to the service's {@link EventHandler}s, each together with its
  * processed-event record. The events of one poll are applied in one transaction (one commit instead of hundreds when
  * a backlog is read); should any of them fail, that transaction is rolled back and they are applied one transaction
- * each. Offsets are committed only after the effect, and a failed event is retried (its partition paused at it)
- * rather than skipped, so nothing is lost and nothing is applied twice. Where each partition stands is kept in the
- * same transactions ({@link ConsumedOffsets}) and read back whenever partitions are assigned, so an emptied database
- * is rebuilt from the start of every topic; offsets are also committed to Kafka, for monitoring only.
+ * each. Where each partition stands is kept in the same transactions ({@link ConsumedOffsets}) and read back whenever
+ * partitions are assigned (they stay paused until it could be read), so an emptied database is rebuilt from the start
+ * of every topic; offsets are also committed to Kafka, for monitoring only.
+ *
+ * <p>The consumer heals: its thread ends only at shutdown. A failure of the broker or the database, anywhere, is
+ * retried with capped exponential backoff from the stored position, as long as it lasts; a Kafka consumer in a state
+ * it cannot leave is closed and replaced. An event that still fails after {@value #ATTEMPTS} attempts while the
+ * database answers, or a record that is not a Corridor event, goes to the topic's dead-letter topic
+ * ({@link DeadLetters}) and the partition moves past it. Progress shows in {@link ConsumerProgress}.
  */
 @ApplicationScoped
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
-    private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+    private static final int ATTEMPTS = 5;
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration LAG_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration BROKER_CALL_TIMEOUT = Duration.ofSeconds(3);
 
     private final Map<String, EventHandler> handlers;
     private final Map<String, Object> kafkaConfig;
     private final ProcessedEvents processedEvents;
     private final ConsumedOffsets consumedOffsets;
+    private final DeadLetters deadLetters;
+    private final InfrastructureFailures infrastructureFailures;
+    private final ConsumerProgress progress;
     private final String groupId;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
+    /** Assigned partitions not yet moved to their recorded position: paused until they are. */
+    private final Set<TopicPartition> unpositioned = new HashSet<>();
+    /** The failed attempts at the record a partition is stopped at. */
+    private final Map<TopicPartition, FailedAttempts> failedAttempts = new HashMap<>();
 
-    private volatile boolean running;
-    private KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private long lagDueAt = System.nanoTime();
     private Thread thread;
+
+    private record FailedAttempts(long offset, int count) {
+    }
 
     public EventConsumer(Instance<EventHandler> handlers,
                          @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                          ProcessedEvents processedEvents,
                          ConsumedOffsets consumedOffsets,
+                         DeadLetters deadLetters,
+                         InfrastructureFailures infrastructureFailures,
+                         ConsumerProgress progress,
                          @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::topic, Function.identity()));
         this.kafkaConfig = kafkaConfig;
         this.processedEvents = processedEvents;
         this.consumedOffsets = consumedOffsets;
+        this.deadLetters = deadLetters;
+        this.infrastructureFailures = infrastructureFailures;
+        this.progress = progress;
         this.groupId = applicationName;
     }
 
@@ -78,54 +106,126 @@ public class EventConsumer {
         if (handlers.isEmpty()) {
             return;
         }
-        running = true;
-        consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
-        thread = Thread.ofPlatform().name("event-consumer").daemon().start(this::consume);
+        thread = Thread.ofPlatform().name("event-consumer").daemon().start(this::consumeUntilShutdown);
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         if (thread != null) {
-            running = false;
-            consumer.wakeup();
+            stopping.countDown();
+            KafkaConsumer<String, byte[]> current = consumer;
+            if (current != null) {
+                current.wakeup();
+            }
             thread.join(Duration.ofSeconds(10));
         }
     }
 
-    private void consume() {
-        try {
-            consumer.subscribe(handlers.keySet(), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    resumeFromRecordedPositions(partitions);
-                }
+    private boolean stopped() {
+        return stopping.getCount() == 0;
+    }
 
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                }
-            });
-            while (running) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                if (applyTogether(records)) {
-                    consumer.commitSync(nextOffsets(records));
-                } else {
-                    applyOneByOne(records);
-                }
-            }
-        } catch (WakeupException | InterruptedException e) {
-            if (running) {
-                LOG.error("event consumer stopped unexpectedly", e);
-            }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    /** Sleeps, unless shutdown comes first. */
+    private void pause(Duration delay) {
+        try {
+            stopping.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping.countDown();
         }
     }
 
-    private void resumeFromRecordedPositions(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, Long> recorded = consumedOffsets.of(partitions);
-        for (TopicPartition partition : partitions) {
+    /** One Kafka consumer after another, each until it breaks; only the shutdown ends this. */
+    private void consumeUntilShutdown() {
+        while (!stopped()) {
+            try {
+                consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
+                consumer.subscribe(handlers.keySet(), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        consumer.pause(partitions);
+                        unpositioned.addAll(partitions);
+                        progress.assigned(partitions);
+                    }
+
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        forget(partitions);
+                    }
+                });
+                consumeWithThisConsumer();
+            } catch (WakeupException e) {
+                if (!stopped()) {
+                    LOG.error("event consumer woken up unexpectedly; starting a new Kafka consumer");
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.errorf("event consumer failed (%s); starting a new Kafka consumer",
+                        DeadLetters.reason(e, "unexpected failure"));
+                progress.failed();
+                pause(backoff.next());
+            } finally {
+                closeConsumer();
+            }
+        }
+    }
+
+    private void closeConsumer() {
+        KafkaConsumer<String, byte[]> closing = consumer;
+        if (closing == null) {
+            return;
+        }
+        forget(closing.assignment());
+        try {
+            closing.close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warnf("closing the Kafka consumer failed (%s)", e.getClass().getName());
+        }
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+        unpositioned.removeAll(partitions);
+        partitions.forEach(failedAttempts::remove);
+        progress.revoked(partitions);
+    }
+
+    /**
+     * Polls and applies until shutdown. What the broker or the database fail is retried here with backoff; what
+     * escapes means the Kafka consumer itself is broken.
+     */
+    private void consumeWithThisConsumer() {
+        while (!stopped()) {
+            boolean progressed;
+            try {
+                // polled even when positioning failed: the paused partitions yield nothing, but the group keeps us
+                boolean positioned = positionUnpositioned();
+                progressed = applyPolled() && positioned && measureLag();
+            } catch (RetriableException e) {
+                LOG.warnf("the broker failed the event consumer (%s); will retry", e.getClass().getName());
+                progress.failed();
+                progressed = false;
+            }
+            if (progressed) {
+                progress.succeeded();
+                backoff.reset();
+            } else {
+                pause(backoff.next());
+            }
+        }
+    }
+
+    /** Seeks newly assigned partitions to their recorded positions and resumes them; false when it cannot yet. */
+    private boolean positionUnpositioned() {
+        if (unpositioned.isEmpty()) {
+            return true;
+        }
+        Map<TopicPartition, Long> recorded;
+        try {
+            recorded = consumedOffsets.of(unpositioned);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not read where the assigned partitions stand (%s); will retry", e.getClass().getName());
+            progress.failed();
+            return false;
+        }
+        for (TopicPartition partition : unpositioned) {
             Long next = recorded.get(partition);
             if (next == null) {
                 consumer.seekToBeginning(List.of(partition));
@@ -133,13 +233,53 @@ public class EventConsumer {
                 consumer.seek(partition, next);
             }
         }
+        consumer.resume(unpositioned);
+        unpositioned.clear();
+        return true;
+    }
+
+    /** Polls once and applies what came; false when a record failed, and its partition is to be read again from it. */
+    private boolean applyPolled() {
+        var records = consumer.poll(POLL_TIMEOUT);
+        if (records.isEmpty()) {
+            return true;
+        }
+        if (applyTogether(records)) {
+            commitForMonitoring(nextOffsets(records));
+            return true;
+        }
+        return applyOneByOne(records);
+    }
+
+    /** End offset minus position of each positioned partition, at most once a {@link #LAG_INTERVAL}. */
+    private boolean measureLag() {
+        long now = System.nanoTime();
+        if (now - lagDueAt < 0) {
+            return true;
+        }
+        Set<TopicPartition> positioned = new HashSet<>(consumer.assignment());
+        positioned.removeAll(unpositioned);
+        Map<TopicPartition, Long> lag = new HashMap<>();
+        consumer.endOffsets(positioned, BROKER_CALL_TIMEOUT).forEach((partition, end) ->
+                lag.put(partition, Math.max(0, end - consumer.position(partition, BROKER_CALL_TIMEOUT))));
+        progress.lag(lag);
+        lagDueAt = now + LAG_INTERVAL.toNanos();
+        return true;
+    }
+
+    private void commitForMonitoring(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        consumer.commitAsync(offsets, (committed, e) -> {
+            if (e != null) {
+                LOG.debugf("could not commit offsets to Kafka (%s); they are kept in the database", e.getClass().getName());
+            }
+        });
     }
 
     /**
      * Applies the records one transaction each, in order; a partition stops at the first record that fails and is
-     * read again from it after a pause, while the others go on.
+     * read again from it after a pause, while the others go on. False when any failed.
      */
-    private void applyOneByOne(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+    private boolean applyOneByOne(ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         Set<TopicPartition> failed = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -147,7 +287,7 @@ public class EventConsumer {
             if (failed.contains(partition)) {
                 continue;
             }
-            if (apply(record)) {
+            if (applyOrDeadLetter(record)) {
                 applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
             } else {
                 consumer.seek(partition, record.offset());
@@ -155,29 +295,30 @@ public class EventConsumer {
             }
         }
         if (!applied.isEmpty()) {
-            consumer.commitSync(applied);
+            commitForMonitoring(applied);
         }
-        if (!failed.isEmpty()) {
-            Thread.sleep(RETRY_DELAY);
-        }
+        return failed.isEmpty();
     }
 
-    /** Applies all the records of a poll in one transaction; false when any failed, and none was applied. */
+    /** Applies all the records of a poll in one transaction; false when any failed or is not an event, and none was applied. */
     private boolean applyTogether(ConsumerRecords<String, byte[]> records) {
+        Map<String, List<CloudEvent>> byTopic = new LinkedHashMap<>();
         try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                byTopic.computeIfAbsent(record.topic(), topic -> new ArrayList<>()).add(decode(record));
+            }
             QuarkusTransaction.requiringNew().run(() -> {
-                Map<String, List<CloudEvent>> byTopic = new LinkedHashMap<>();
-                records.forEach(record -> decode(record).ifPresent(
-                        event -> byTopic.computeIfAbsent(record.topic(), topic -> new ArrayList<>()).add(event)));
                 byTopic.forEach(this::applyFirstDeliveries);
                 nextOffsets(records).forEach((partition, next) -> consumedOffsets.record(partition, next.offset()));
             });
-            return true;
         } catch (RuntimeException e) {
             LOG.warnf("%d events could not be applied together (%s); applying them one by one", records.count(),
                     e.getClass().getName());
             return false;
         }
+        byTopic.forEach((topic, events) -> progress.applied(topic, events.getLast().getTime()));
+        records.partitions().forEach(failedAttempts::remove);
+        return true;
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
@@ -189,35 +330,73 @@ public class EventConsumer {
         return next;
     }
 
-    /** Applies one record in a transaction of its own; false when it must be retried. */
-    private boolean apply(ConsumerRecord<String, byte[]> record) {
-        Optional<CloudEvent> event = decode(record);
-        if (event.isEmpty()) {
-            return true;
+    /**
+     * Applies one record in a transaction of its own, or puts it on the dead-letter topic when it is not an event or
+     * has failed {@link #ATTEMPTS} times while the database answered; false when it must be retried.
+     */
+    private boolean applyOrDeadLetter(ConsumerRecord<String, byte[]> record) {
+        var partition = new TopicPartition(record.topic(), record.partition());
+        CloudEvent event;
+        try {
+            event = decode(record);
+        } catch (RuntimeException e) {
+            return deadLetter(record, "not a Corridor event (a CloudEvent with a UUID id)", e);
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                applyFirstDeliveries(record.topic(), List.of(event.get()));
-                consumedOffsets.record(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                applyFirstDeliveries(record.topic(), List.of(event));
+                consumedOffsets.record(partition, record.offset() + 1);
             });
-            return true;
         } catch (RuntimeException e) {
-            LOG.errorf("could not apply event %s (%s): %s; will retry", event.get().getId(), event.get().getType(),
-                    e.getClass().getName());
-            return false;
+            if (infrastructureFailures.caused(e)) {
+                LOG.warnf("could not apply event %s (%s): the database is unreachable (%s); will retry",
+                        event.getId(), event.getType(), e.getClass().getName());
+                progress.failed();
+                return false;
+            }
+            int attempts = attemptFailed(partition, record.offset());
+            LOG.errorf("could not apply event %s (%s), attempt %d of %d: %s", event.getId(), event.getType(),
+                    attempts, ATTEMPTS, DeadLetters.reason(e, "failed"));
+            return attempts >= ATTEMPTS
+                    && deadLetter(record, "could not be applied in " + ATTEMPTS + " attempts", e);
         }
+        failedAttempts.remove(partition);
+        progress.applied(record.topic(), event.getTime());
+        return true;
     }
 
-    /** The record's event; empty for a record that is not a Corridor event, which retrying cannot fix. */
-    private static Optional<CloudEvent> decode(ConsumerRecord<String, byte[]> record) {
+    private int attemptFailed(TopicPartition partition, long offset) {
+        FailedAttempts before = failedAttempts.get(partition);
+        int count = before != null && before.offset() == offset ? before.count() + 1 : 1;
+        failedAttempts.put(partition, new FailedAttempts(offset, count));
+        return count;
+    }
+
+    /** Publishes the record to the dead-letter topic, then records the partition's position past it; false when either failed. */
+    private boolean deadLetter(ConsumerRecord<String, byte[]> record, String description, Throwable failure) {
+        var partition = new TopicPartition(record.topic(), record.partition());
+        String reason = DeadLetters.reason(failure, description);
         try {
-            CloudEvent event = CloudEventCodec.decode(record.value());
-            UUID.fromString(event.getId());
-            return Optional.of(event);
+            deadLetters.publish(record, reason);
+            QuarkusTransaction.requiringNew().run(() -> consumedOffsets.record(partition, record.offset() + 1));
         } catch (RuntimeException e) {
-            LOG.errorf("skipping an undecodable record at %s-%d offset %d", record.topic(), record.partition(), record.offset());
-            return Optional.empty();
+            LOG.warnf("could not dead-letter the record at %s offset %d (%s); will retry", partition, record.offset(),
+                    e.getClass().getName());
+            progress.failed();
+            return false;
         }
+        LOG.errorf("dead-lettered the record at %s offset %d to %s: %s", partition, record.offset(),
+                CorridorTopics.deadLetterOf(record.topic()), reason);
+        failedAttempts.remove(partition);
+        progress.deadLettered(record.topic());
+        return true;
+    }
+
+    /** The record's event; throws for a record that is not a Corridor event, which retrying cannot fix. */
+    private static CloudEvent decode(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event = CloudEventCodec.decode(record.value());
+        UUID.fromString(event.getId());
+        return event;
     }
 
     /** In the caller's transaction: applies the events not applied before, in order, and records them as applied. */
@@ -249,6 +428,7 @@ public class EventConsumer {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_CALL_TIMEOUT.toMillis());
         return config;
     }
 }
