@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * java LoadClient.java post URL AUTH BODY_FILE CONCURRENCY COUNT     one body, many times
  * java LoadClient.java journey BASE_URL AUTH CASE_IDS_FILE CONCURRENCY COUNT   entered-country on the listed cases
  * java LoadClient.java get URL AUTH CONCURRENCY COUNT
+ * java LoadClient.java overload URL AUTH BODY_FILE CONCURRENCY SECONDS   see {@link #overload}
  * java LoadClient.java token SIGNING_KEY_PEM ORG ROLE               an internal JWT for calling a service directly
  * </pre>
  * AUTH is the whole Authorization header value. The {@code post} mode prints the created ids to {@code ids.out}.
@@ -44,6 +45,8 @@ public class LoadClient {
             case "journey" -> run(args[1], args[2], null, Files.readAllLines(Path.of(args[3])),
                     Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "get" -> run(args[1], args[2], null, null, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "overload" -> overload(args[1], args[2], Files.readString(Path.of(args[3])), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -52,9 +55,7 @@ public class LoadClient {
         if (caseIds != null && caseIds.isEmpty()) {
             throw new IllegalArgumentException("no case ids to record journeys on");
         }
-        if (!URI.create(url).getHost().matches("127\\.0\\.0\\.1|localhost")) {
-            throw new IllegalArgumentException("benchmarks only target this machine's loopback");
-        }
+        checkLoopback(url);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         long[] latencies = new long[count];
@@ -95,6 +96,87 @@ public class LoadClient {
                 latencies[count - 1] / 1e6);
         if (body != null) {
             Files.write(Path.of("ids.out"), new ArrayList<>(created));
+        }
+    }
+
+    /**
+     * CONCURRENCY callers post the body for SECONDS, each sending its next request when the last is answered, or
+     * after the {@code Retry-After} of a 503 or 429 (as a careful partner system does). Then one caller at a time
+     * until five requests in a row are answered 2xx: the time from the end of the load to the first of them is how
+     * long the system took to serve fully again. Prints goodput (2xx/s), refusals (503 and 429 /s), other answers,
+     * the p50/p99 of the 2xx answers and the p99 of the refusals.
+     */
+    static void overload(String url, String auth, String body, int concurrency, int seconds) throws Exception {
+        checkLoopback(url);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        ConcurrentLinkedQueue<Long> admitted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> refused = new ConcurrentLinkedQueue<>();
+        AtomicInteger tooMany = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        long started = System.nanoTime();
+        long end = started + Duration.ofSeconds(seconds).toNanos();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int worker = 0; worker < concurrency; worker++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long sent = System.nanoTime();
+                        try {
+                            HttpResponse<String> response = client.send(request(url, auth, body, null, 0), HttpResponse.BodyHandlers.ofString());
+                            long latency = System.nanoTime() - sent;
+                            int status = response.statusCode();
+                            if (status / 100 == 2) {
+                                admitted.add(latency);
+                            } else if (status == 503 || status == 429) {
+                                refused.add(latency);
+                                if (status == 429) {
+                                    tooMany.incrementAndGet();
+                                }
+                                long wait = Duration.ofSeconds(response.headers().firstValueAsLong("Retry-After").orElse(1)).toNanos();
+                                Thread.sleep(Duration.ofNanos(Math.max(0, Math.min(wait, end - System.nanoTime()))));
+                            } else {
+                                other.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            other.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        long stopped = System.nanoTime();
+        double loadSeconds = (stopped - started) / 1e9;
+        int inARow = 0;
+        long firstOfRow = 0;
+        while (inARow < 5 && System.nanoTime() - stopped < Duration.ofSeconds(60).toNanos()) {
+            long sent = System.nanoTime();
+            int status;
+            try {
+                status = client.send(request(url, auth, body, null, 0), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                status = 0;
+            }
+            if (status / 100 == 2) {
+                firstOfRow = inARow++ == 0 ? sent : firstOfRow;
+            } else {
+                inARow = 0;
+                Thread.sleep(100);
+            }
+        }
+        long[] ok = admitted.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] no = refused.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("concurrency=%d seconds=%.0f goodput=%.1f/s refused=%.1f/s (429: %d) other=%d admitted p50=%.0fms p99=%.0fms"
+                        + " refused p99=%.1fms full service after=%s%n",
+                concurrency, loadSeconds, ok.length / loadSeconds, no.length / loadSeconds, tooMany.get(), other.get(),
+                ok.length == 0 ? Double.NaN : percentile(ok, 50), ok.length == 0 ? Double.NaN : percentile(ok, 99),
+                no.length == 0 ? Double.NaN : percentile(no, 99),
+                inARow < 5 ? "never (60 s)" : String.format("%.2fs", Math.max(0, firstOfRow - stopped) / 1e9));
+    }
+
+    static void checkLoopback(String url) {
+        if (!URI.create(url).getHost().matches("127\\.0\\.0\\.1|localhost")) {
+            throw new IllegalArgumentException("benchmarks only target this machine's loopback");
         }
     }
 

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,8 @@ public interface GatewayConfig {
     Timeouts timeouts();
 
     CircuitBreaker circuitBreaker();
+
+    Concurrency concurrency();
 
     Admin admin();
 
@@ -87,7 +90,10 @@ public interface GatewayConfig {
         Map<String, Duration> routes();
     }
 
-    /** Per service: after {@code failures} unreachable or timed-out calls within {@code window}, refuse calls for {@code open-for}. */
+    /**
+     * Per service: after {@code failures} unreachable or timed-out calls within {@code window}, refuse calls for
+     * {@code open-for}, then let one call through to try it again.
+     */
     interface CircuitBreaker {
         @WithDefault("5")
         @Positive
@@ -96,8 +102,39 @@ public interface GatewayConfig {
         @WithDefault("10s")
         Duration window();
 
-        @WithDefault("10s")
+        @WithDefault("1s")
         Duration openFor();
+    }
+
+    /**
+     * Per service: how many calls may be in flight at once, adapted between {@code min-limit} and {@code max-limit}
+     * to the service's latency, and how many calls beyond it may wait, for how long, before they are refused (503).
+     */
+    interface Concurrency {
+        /** Where the limit starts; the first calls' latency is taken as the service's uncrowded pace, so keep it low. */
+        @WithDefault("10")
+        @Positive
+        int initialLimit();
+
+        @WithDefault("4")
+        @Positive
+        int minLimit();
+
+        /** Also the connections kept to each service. */
+        @WithDefault("64")
+        @Positive
+        int maxLimit();
+
+        /** How much slower than its usual latency the service may answer before the limit shrinks. */
+        @WithDefault("1.5")
+        double latencyTolerance();
+
+        @WithDefault("16")
+        @PositiveOrZero
+        int queue();
+
+        @WithDefault("50ms")
+        Duration queueWait();
     }
 
     interface Admin {

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import java.util.List;
 
 /**
- * Whether each service behind the gateway is ready, and the state of its circuit breaker, at
+ * Whether each service behind the gateway is ready (asked directly, past its concurrency limit and circuit breaker, so
+ * a busy or refused service is still seen as it is), the state of its circuit breaker and its concurrency limit, at
  * {@code /q/health/group/upstreams}. Deliberately not part of the gateway's readiness: one service down must not take
  * the gateway, and with it every other service, out of the load balancer.
  */
@@ -34,8 +35,11 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
             var response = HealthCheckResponse.named("upstreams").up();
             for (int i = 0; i < all.size(); i++) {
                 boolean ready = probes.get(i).result();
-                response.withData(all.get(i).service(), ready ? "UP" : "DOWN")
-                        .withData(all.get(i).service() + " circuit", all.get(i).circuit().name().toLowerCase());
+                Upstream upstream = all.get(i);
+                response.withData(upstream.service(), ready ? "UP" : "DOWN")
+                        .withData(upstream.service() + " circuit", upstream.circuit().name().toLowerCase())
+                        .withData(upstream.service() + " concurrency limit", upstream.limiter().limit())
+                        .withData(upstream.service() + " in flight", upstream.limiter().inFlight());
                 if (!ready) {
                     response.down();
                 }

@@ -1,9 +1,11 @@
 package org.corridor.gateway.observability;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.corridor.gateway.limits.ConcurrencyLimiter;
 
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +34,25 @@ public class GatewayMetrics {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** @param kind {@code unreachable}, {@code timeout}, {@code circuit-open}, or {@code server-error} for a 5xx answer */
+    /** The concurrency limit of a service's calls and the calls in flight to it, as they are when scraped. */
+    public void concurrency(String service, ConcurrencyLimiter limiter) {
+        Gauge.builder("gateway.upstream.concurrency.limit", limiter, ConcurrencyLimiter::limit)
+                .description("Calls a service may have in flight at once, as adapted to its latency")
+                .tag("service", service)
+                .register(registry);
+        Gauge.builder("gateway.upstream.in.flight", limiter, ConcurrencyLimiter::inFlight)
+                .description("Calls in flight to a service")
+                .tag("service", service)
+                .register(registry);
+    }
+
+    /**
+     * @param kind {@code unreachable}, {@code timeout}, {@code circuit-open}, {@code overloaded} (refused at the
+     *             service's concurrency limit), or {@code server-error} for a 5xx answer
+     */
     public void upstreamError(String route, String kind) {
         Counter.builder("gateway.upstream.errors")
-                .description("Calls to a service that failed, answered 5xx, or were refused by its open circuit breaker, by route")
+                .description("Calls to a service that failed, answered 5xx, or were refused at its concurrency limit or by its open circuit breaker, by route")
                 .tags("route", route, "kind", kind)
                 .register(registry)
                 .increment();

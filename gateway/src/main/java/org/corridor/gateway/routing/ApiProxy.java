@@ -15,6 +15,7 @@ import org.corridor.gateway.http.FrontDoor;
 import org.corridor.gateway.http.ProblemResponses;
 import org.corridor.gateway.identity.Authenticator;
 import org.corridor.gateway.identity.Identity;
+import org.corridor.gateway.limits.ConcurrencyLimiter;
 import org.corridor.gateway.limits.RateLimiter;
 import org.corridor.gateway.observability.GatewayMetrics;
 import org.corridor.gateway.token.InternalTokenIssuer;
@@ -29,8 +30,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Forwards {@code /api/} requests to the owning service. In order: authenticate (401/403), take from the caller's
  * rate limit (429), find the route (404), read the body within its limit (413), then call the service with an
- * internal token instead of the caller's credentials, within the route's timeout (504) unless its circuit is open or
- * it cannot be reached (503). Every refusal is a problem document, answered without calling a service.
+ * internal token instead of the caller's credentials, within the route's timeout (504) unless it is at its
+ * concurrency limit, its circuit is open or it cannot be reached (503). Every refusal is a problem document, answered without calling a service.
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -115,21 +116,26 @@ public class ApiProxy {
                 .set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.tokenFor(identity))
                 .remove(HttpHeaders.COOKIE);
         Upstream upstream = upstreams.of(route.service());
-        upstream.send(proxied, route.timeout()).onComplete(answered -> {
-            if (answered.succeeded()) {
-                if (answered.result().getStatusCode() >= 500) {
+        upstream.relay(proxied, route.timeout()).onComplete(relayed -> {
+            if (relayed.succeeded()) {
+                if (relayed.result() >= 500) {
                     metrics.upstreamError(route.name(), "server-error");
                 }
-                answered.result().send();
             } else if (!context.response().closed()) {
-                unavailable(context, route, upstream, answered.cause());
+                unavailable(context, route, upstream, relayed.cause());
             }
         });
     }
 
     private void unavailable(RoutingContext context, Route route, Upstream upstream, Throwable failure) {
-        String retryAfter = Long.toString(config.circuitBreaker().openFor().toSeconds());
-        if (failure instanceof OpenCircuitException) {
+        String retryAfter = Long.toString(Math.max(1, config.circuitBreaker().openFor().toSeconds()));
+        if (failure instanceof ConcurrencyLimiter.Overloaded) {
+            metrics.upstreamError(route.name(), "overloaded");
+            // a slot frees within one call's time; a second is the least Retry-After can say
+            problems.send(context, Problem.of(503, "overloaded", "Service Unavailable",
+                    "The service behind this path is answering as many calls as it can; retry after the time in Retry-After.", null),
+                    Map.of("Retry-After", "1"));
+        } else if (failure instanceof OpenCircuitException) {
             metrics.upstreamError(route.name(), "circuit-open");
             problems.send(context, Problem.of(503, "service-unavailable", "Service Unavailable",
                     "The service behind this path is failing, so the gateway holds calls to it for a while; retry later.", null),

@@ -10,12 +10,16 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
+import org.corridor.gateway.limits.ConcurrencyLimiter;
 
 import java.time.Duration;
 
 /**
- * One service behind the gateway, with its circuit breaker: calls that cannot connect or time out count as failures,
- * and once there are too many the breaker refuses calls for a while so that callers get a fast answer.
+ * One service behind the gateway, with its concurrency limit and its circuit breaker. The limit keeps the calls in
+ * flight to what the service answers promptly and refuses the rest at once; the breaker counts only what the service
+ * did (calls that cannot connect or time out) and, once there are too many, refuses calls for a while so that callers
+ * get a fast answer. A 5xx answer is not counted: the service is there and answering, and the fault may be one
+ * request's alone.
  */
 public final class Upstream {
 
@@ -25,13 +29,16 @@ public final class Upstream {
     private final SocketAddress address;
     private final HttpClient client;
     private final CircuitBreaker breaker;
+    private final ConcurrencyLimiter limiter;
     private final Duration connectTimeout;
 
-    Upstream(String service, SocketAddress address, HttpClient client, CircuitBreaker breaker, Duration connectTimeout) {
+    Upstream(String service, SocketAddress address, HttpClient client, CircuitBreaker breaker, ConcurrencyLimiter limiter,
+             Duration connectTimeout) {
         this.service = service;
         this.address = address;
         this.client = client;
         this.breaker = breaker;
+        this.limiter = limiter;
         this.connectTimeout = connectTimeout;
     }
 
@@ -40,10 +47,25 @@ public final class Upstream {
     }
 
     /**
-     * Sends a request and gives the service's response, whatever its status; fails with {@code OpenCircuitException}
-     * while the breaker is open, or with the connection failure or {@code TimeoutException} that the breaker counted.
+     * Sends a request and relays the service's response to the caller, whatever its status, which it gives. Fails with
+     * {@code Overloaded} when the service is at its concurrency limit, with {@code OpenCircuitException} while the
+     * breaker is open, or with the connection failure or {@code TimeoutException} that the breaker counted.
      */
-    Future<ProxyResponse> send(ProxyRequest request, Duration timeout) {
+    Future<Integer> relay(ProxyRequest request, Duration timeout) {
+        return limiter.acquire().compose(permit -> send(request, timeout).transform(answered -> {
+            if (answered.failed()) {
+                permit.release();
+                return Future.failedFuture(answered.cause());
+            }
+            permit.answered();
+            ProxyResponse response = answered.result();
+            // the connection, and so the slot, is in use until the answer has gone to the caller
+            response.send().onComplete(sent -> permit.release());
+            return Future.succeededFuture(response.getStatusCode());
+        }));
+    }
+
+    private Future<ProxyResponse> send(ProxyRequest request, Duration timeout) {
         // a connection must come within the connect timeout even when the pool is busy, so a slow service cannot queue callers
         var options = new RequestOptions().setServer(address).setConnectTimeout(connectTimeout.toMillis()).setIdleTimeout(timeout.toMillis());
         Promise<ProxyResponse> answer = Promise.promise();
@@ -70,5 +92,9 @@ public final class Upstream {
 
     public CircuitBreakerState circuit() {
         return breaker.state();
+    }
+
+    public ConcurrencyLimiter limiter() {
+        return limiter;
     }
 }

@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.gateway.config.GatewayConfig;
+import org.corridor.gateway.limits.ConcurrencyLimiter;
+import org.corridor.gateway.observability.GatewayMetrics;
 
 import java.net.URI;
 import java.util.Collection;
@@ -20,9 +22,10 @@ public class Upstreams {
 
     private final Map<String, Upstream> byService = new LinkedHashMap<>();
 
-    public Upstreams(Vertx vertx, GatewayConfig config) {
+    public Upstreams(Vertx vertx, GatewayConfig config, GatewayMetrics metrics) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxPoolSize(64)
+                // per service: a connection for each call the limit lets through, and two for readiness probes, so no call waits for one
+                .setMaxPoolSize(config.concurrency().maxLimit() + 2)
                 .setKeepAlive(true)
                 .setConnectTimeout((int) config.timeouts().connect().toMillis()));
         GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
@@ -40,10 +43,12 @@ public class Upstreams {
                 .entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(url -> {
                     URI origin = URI.create(url.getValue());
+                    var limiter = new ConcurrencyLimiter(vertx, config.concurrency());
+                    metrics.concurrency(url.getKey(), limiter);
                     byService.put(url.getKey(), new Upstream(url.getKey(),
                             SocketAddress.inetSocketAddress(origin.getPort(), origin.getHost()), client,
                             CircuitBreaker.create(url.getKey(), vertx, new CircuitBreakerOptions(options)),
-                            config.timeouts().connect()));
+                            limiter, config.timeouts().connect()));
                 });
     }
 
