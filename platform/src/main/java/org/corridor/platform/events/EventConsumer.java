@@ -56,6 +56,7 @@ public class EventConsumer {
     private final Map<String, Object> kafkaConfig;
     private final ProcessedEvents processedEvents;
     private final ConsumedOffsets consumedOffsets;
+    private final EventTracing eventTracing;
     private final String groupId;
 
     private volatile boolean running;
@@ -66,11 +67,13 @@ public class EventConsumer {
                          @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                          ProcessedEvents processedEvents,
                          ConsumedOffsets consumedOffsets,
+                         EventTracing eventTracing,
                          @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::topic, Function.identity()));
         this.kafkaConfig = kafkaConfig;
         this.processedEvents = processedEvents;
         this.consumedOffsets = consumedOffsets;
+        this.eventTracing = eventTracing;
         this.groupId = applicationName;
     }
 
@@ -225,6 +228,7 @@ public class EventConsumer {
         List<CloudEvent> firstDeliveries = processedEvents.recordFirstDeliveries(events);
         EventHandler handler = handlers.get(topic);
         if (handler instanceof EventBatchHandler batchHandler) {
+            eventTracing.applyingTogether(topic, firstDeliveries);
             batchHandler.handleAll(firstDeliveries);
             return;
         }
@@ -233,7 +237,7 @@ public class EventConsumer {
             if (requestId != null) {
                 MDC.put(RequestIds.MDC_KEY, requestId.toString());
             }
-            try {
+            try (var applying = eventTracing.applying(topic, event)) {
                 handler.handle(event);
             } finally {
                 MDC.remove(RequestIds.MDC_KEY);
