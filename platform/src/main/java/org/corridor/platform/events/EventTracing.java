@@ -117,8 +117,8 @@ public class EventTracing {
     }
 
     /**
-     * For events a batch handler applies together, in one span of the consumer's: one debug line per event, carrying
-     * that event's trace id, so that a trace can still be followed into the batch that applied it.
+     * For events a batch handler applies together (one transaction, no span of their own): one debug line per event,
+     * under that event's trace id, so that a trace can still be followed into the batch that applied it.
      */
     public void applyingTogether(String topic, List<CloudEvent> events) {
         if (!LOG.isDebugEnabled()) {
