@@ -24,6 +24,8 @@ import java.util.logging.Logger;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -75,7 +77,7 @@ class ObservabilityTest {
                 .when().get("/api/v1/countries").then().statusCode(503);
 
         ExtLogRecord first = awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-1".equals(record.getMdc("requestId")));
-        assertTrue(first.getFormattedMessage().matches("GET cases 200 \\d+us request req-obs-1"), first.getFormattedMessage());
+        assertTrue(first.getFormattedMessage().matches("GET cases 200 \\d+us request req-obs-1 trace [0-9a-f]{32}"), first.getFormattedMessage());
         ExtLogRecord warning = awaitRecord(record -> "req-obs-2".equals(record.getMdc("requestId")) && record.getLoggerName().endsWith("ApiProxy"));
         assertTrue(warning.getFormattedMessage().contains("policy-service"), "the gateway's own lines carry the request id too");
         awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-2".equals(record.getMdc("requestId")));
@@ -88,6 +90,41 @@ class ObservabilityTest {
                 assertTrue(line == null || !line.contains(secret), "a log line holds " + secret + ": " + line);
             }
         }
+    }
+
+    @Test
+    void theServiceContinuesTheCallersTraceAsAChildOfTheGatewaysSpan() {
+        String key = new TestApiKeys(store, directory).active("crossing-hope", "caseworker");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callersSpan = "00f067aa0ba902b7";
+        String forwarded = given().header("Authorization", "ApiKey " + key).header("X-Request-Id", "req-obs-trace")
+                .header("traceparent", "00-" + traceId + "-" + callersSpan + "-01")
+                .when().get("/api/v1/cases/some-case").then().statusCode(200).extract().path("traceparents");
+
+        assertTrue(forwarded.matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"), "one traceparent, of the caller's trace: " + forwarded);
+        assertFalse(forwarded.contains(callersSpan), "the service's parent is the gateway's span, not the caller's");
+        ExtLogRecord access = awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-trace".equals(record.getMdc("requestId")));
+        assertTrue(access.getFormattedMessage().endsWith(" trace " + traceId), access.getFormattedMessage());
+        assertEquals(traceId, access.getMdc("traceId"));
+
+        given().header("Authorization", "ApiKey " + key).header("X-Request-Id", "req-obs-trace-2")
+                .header("traceparent", "00-" + traceId + "-" + callersSpan + "-01")
+                .when().get("/api/v1/countries").then().statusCode(503);
+        ExtLogRecord warning = awaitRecord(record -> "req-obs-trace-2".equals(record.getMdc("requestId")) && record.getLoggerName().endsWith("ApiProxy"));
+        assertEquals(traceId, warning.getMdc("traceId"), "the gateway's own lines carry the trace id");
+    }
+
+    @Test
+    void aRequestWithoutTraceparentStartsATraceThatTheServiceContinues() {
+        String key = new TestApiKeys(store, directory).active("crossing-hope", "caseworker");
+        String forwarded = given().header("Authorization", "ApiKey " + key).header("X-Request-Id", "req-obs-new-trace")
+                .when().get("/api/v1/cases").then().statusCode(200).extract().path("traceparents");
+
+        assertTrue(forwarded.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), forwarded);
+        String traceId = forwarded.substring(3, 35);
+        assertNotEquals("0".repeat(32), traceId);
+        ExtLogRecord access = awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-new-trace".equals(record.getMdc("requestId")));
+        assertTrue(access.getFormattedMessage().endsWith(" trace " + traceId), access.getFormattedMessage());
     }
 
     @Test

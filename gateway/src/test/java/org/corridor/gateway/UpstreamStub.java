@@ -11,12 +11,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
  * Stands in for the services behind the gateway. case-service answers every request with what it received (method,
- * path, query, Host, Authorization, X-Request-Id, Cookie, body size) so a test can see what the gateway forwarded;
+ * path, query, Host, Authorization, X-Request-Id, Cookie, every traceparent, body size) so a test can see what the gateway forwarded;
  * policy-service is down (a closed port); report-service reads requests and never answers.
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
@@ -37,10 +38,10 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                 int bodyLength = exchange.getRequestBody().readAllBytes().length;
                 var headers = exchange.getRequestHeaders();
                 String body = """
-                        {"method": "%s", "path": "%s", "query": "%s", "host": "%s", "authorization": "%s", "requestId": "%s", "cookie": "%s", "bodyLength": %d}"""
+                        {"method": "%s", "path": "%s", "query": "%s", "host": "%s", "authorization": "%s", "requestId": "%s", "cookie": "%s", "traceparents": "%s", "bodyLength": %d}"""
                         .formatted(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange.getRequestURI().getQuery(),
                                 headers.getFirst("Host"), headers.getFirst("Authorization"), headers.getFirst("X-Request-Id"),
-                                headers.getFirst("Cookie"), bodyLength);
+                                headers.getFirst("Cookie"), String.join(" ", headers.getOrDefault("traceparent", List.of())), bodyLength);
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, bytes.length);

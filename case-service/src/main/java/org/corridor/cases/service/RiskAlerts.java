@@ -8,6 +8,7 @@ import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.event.CaseEvents;
 import org.corridor.cases.repository.CaseRepository;
 import org.corridor.cases.rest.AlertView;
+import org.corridor.platform.events.EventTracing;
 import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Caller;
 import org.corridor.platform.json.KebabCaseEnums;
@@ -31,21 +32,28 @@ public class RiskAlerts {
     private final CaseEvents events;
     private final AuditTrail audit;
     private final Caller caller;
+    private final EventTracing tracing;
     private final Clock clock = Clock.systemUTC();
 
-    public RiskAlerts(CaseRepository cases, CaseRisk risk, CaseEvents events, AuditTrail audit, Caller caller) {
+    public RiskAlerts(CaseRepository cases, CaseRisk risk, CaseEvents events, AuditTrail audit, Caller caller,
+                      EventTracing tracing) {
         this.cases = cases;
         this.risk = risk;
         this.events = events;
         this.audit = audit;
         this.caller = caller;
+        this.tracing = tracing;
     }
 
     /** Records, in the transaction that applies the policy event, that the cases of a country must be re-scored. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void policyChanged(String country, String summary) {
-        cases.getEntityManager().createNativeQuery("INSERT INTO risk_rescore_job (country, summary) VALUES (?1, ?2)")
-                .setParameter(1, country).setParameter(2, summary).executeUpdate();
+        EventTracing.TraceContext trace = EventTracing.current();
+        cases.getEntityManager().createNativeQuery(
+                        "INSERT INTO risk_rescore_job (country, summary, traceparent, tracestate) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, country).setParameter(2, summary)
+                .setParameter(3, trace.traceparent()).setParameter(4, trace.tracestate())
+                .executeUpdate();
     }
 
     /**
@@ -56,7 +64,7 @@ public class RiskAlerts {
     public boolean rescoreNextBatch(int batchSize) {
         var em = cases.getEntityManager();
         List<?> jobs = em.createNativeQuery("""
-                        SELECT id, country, summary, CAST(after_case AS text) FROM risk_rescore_job
+                        SELECT id, country, summary, CAST(after_case AS text), traceparent, tracestate FROM risk_rescore_job
                         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
         if (jobs.isEmpty()) {
             return false;
@@ -66,16 +74,18 @@ public class RiskAlerts {
         UUID after = job[3] == null ? null : UUID.fromString((String) job[3]);
         List<CaseFile> batch = cases.activeConcerning(country, after, batchSize);
         var policiesToday = risk.policiesToday();
-        for (CaseFile file : batch) {
-            RiskLevel previous = risk.assess(file, policiesToday);
-            if (previous == file.riskLevel) {
-                continue;
-            }
-            file.updatedAt = clock.instant();
-            audit.record(file.id, POLICY_EVENT_ACTOR, file.organisation, AuditAction.UPDATE);
-            events.riskChanged(file, previous);
-            if (previous == null || file.riskLevel.compareTo(previous) > 0) {
-                em.persist(alert(file, country, previous, (String) job[2]));
+        try (var rescoring = tracing.continuing("rescore " + country, new EventTracing.TraceContext((String) job[4], (String) job[5]))) {
+            for (CaseFile file : batch) {
+                RiskLevel previous = risk.assess(file, policiesToday);
+                if (previous == file.riskLevel) {
+                    continue;
+                }
+                file.updatedAt = clock.instant();
+                audit.record(file.id, POLICY_EVENT_ACTOR, file.organisation, AuditAction.UPDATE);
+                events.riskChanged(file, previous);
+                if (previous == null || file.riskLevel.compareTo(previous) > 0) {
+                    em.persist(alert(file, country, previous, (String) job[2]));
+                }
             }
         }
         if (batch.size() < batchSize) {

@@ -43,7 +43,9 @@ class CaseEventsContractTest {
 
     @Test
     void publishedCaseEventsMatchTheContractAndCarryNoPersonalData() throws Exception {
-        String id = given().header("Authorization", CASEWORKER).contentType(ContentType.JSON).body("""
+        // with a trace context, so the contract is checked with the tracing extension on the events
+        String id = given().header("Authorization", CASEWORKER).header("traceparent", "00-5bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .contentType(ContentType.JSON).body("""
                         {"members": [{"alias": "Willow-secret-alias", "sex": "female", "ageBand": "12-17",
                                       "vulnerabilities": ["unaccompanied-child"], "legalName": "Secret Legal Name",
                                       "placeOfOrigin": "Secret Origin"},

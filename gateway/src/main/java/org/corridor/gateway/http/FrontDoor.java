@@ -1,5 +1,6 @@
 package org.corridor.gateway.http;
 
+import io.opentelemetry.api.trace.Span;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,8 @@ public class FrontDoor {
         // the services and the gateway's own REST resources take the id from the header
         request.headers().set(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
+        // the span OpenTelemetry started for this request, continuing the caller's traceparent if it sent one
+        String traceId = Span.current().getSpanContext().getTraceId();
         String path = context.normalizedPath();
         context.addHeadersEndHandler(ignored -> {
             SecurityHeaders.apply(path, context.response().headers());
@@ -52,7 +55,7 @@ public class FrontDoor {
             String route = context.get(ROUTE, labelOf(path));
             int status = ended.succeeded() ? context.response().getStatusCode() : CLIENT_CLOSED_REQUEST;
             metrics.request(route, request.method().name(), status, nanos);
-            accessLog.log(request.method().name(), route, status, nanos, requestId);
+            accessLog.log(request.method().name(), route, status, nanos, requestId, traceId);
         });
         context.next();
     }

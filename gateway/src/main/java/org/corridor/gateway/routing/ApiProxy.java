@@ -40,6 +40,8 @@ public class ApiProxy {
     private static final int ORDER = -100;
     private static final String IDENTITY = "corridor.identity";
     private static final String TARGET = "corridor.target";
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
 
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
@@ -114,7 +116,10 @@ public class ApiProxy {
         }
         proxied.headers()
                 .set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.tokenFor(identity))
-                .remove(HttpHeaders.COOKIE);
+                .remove(HttpHeaders.COOKIE)
+                // the HTTP client adds the trace context of the gateway's own span, a child of the caller's
+                .remove(TRACEPARENT)
+                .remove(TRACESTATE);
         Upstream upstream = upstreams.of(route.service());
         upstream.relay(proxied, route.timeout()).onComplete(relayed -> {
             if (relayed.succeeded()) {

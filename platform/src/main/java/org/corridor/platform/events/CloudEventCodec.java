@@ -19,8 +19,15 @@ public final class CloudEventCodec {
     private CloudEventCodec() {
     }
 
+    /** An event written outside any trace. */
     public static byte[] encode(String id, String source, String type, String subject, OffsetDateTime time,
                                 String requestId, String jsonData) {
+        return encode(id, source, type, subject, time, requestId, null, null, jsonData);
+    }
+
+    /** {@code traceparent} and {@code tracestate}, when present, go on as the distributed-tracing extension. */
+    public static byte[] encode(String id, String source, String type, String subject, OffsetDateTime time,
+                                String requestId, String traceparent, String tracestate, String jsonData) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create(source))
@@ -33,6 +40,12 @@ public final class CloudEventCodec {
         }
         if (requestId != null) {
             builder.withExtension(REQUEST_ID_EXTENSION, requestId);
+        }
+        if (traceparent != null) {
+            builder.withExtension(EventTracing.TRACEPARENT, traceparent);
+        }
+        if (tracestate != null) {
+            builder.withExtension(EventTracing.TRACESTATE, tracestate);
         }
         return FORMAT.serialize(builder.build());
     }

@@ -69,6 +69,7 @@ public class EventConsumer {
     private final DeadLetters deadLetters;
     private final InfrastructureFailures infrastructureFailures;
     private final ConsumerProgress progress;
+    private final EventTracing eventTracing;
     private final String groupId;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
@@ -91,6 +92,7 @@ public class EventConsumer {
                          DeadLetters deadLetters,
                          InfrastructureFailures infrastructureFailures,
                          ConsumerProgress progress,
+                         EventTracing eventTracing,
                          @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::topic, Function.identity()));
         this.kafkaConfig = kafkaConfig;
@@ -99,6 +101,7 @@ public class EventConsumer {
         this.deadLetters = deadLetters;
         this.infrastructureFailures = infrastructureFailures;
         this.progress = progress;
+        this.eventTracing = eventTracing;
         this.groupId = applicationName;
     }
 
@@ -404,6 +407,7 @@ public class EventConsumer {
         List<CloudEvent> firstDeliveries = processedEvents.recordFirstDeliveries(events);
         EventHandler handler = handlers.get(topic);
         if (handler instanceof EventBatchHandler batchHandler) {
+            eventTracing.applyingTogether(topic, firstDeliveries);
             batchHandler.handleAll(firstDeliveries);
             return;
         }
@@ -412,7 +416,7 @@ public class EventConsumer {
             if (requestId != null) {
                 MDC.put(RequestIds.MDC_KEY, requestId.toString());
             }
-            try {
+            try (var applying = eventTracing.applying(topic, event)) {
                 handler.handle(event);
             } finally {
                 MDC.remove(RequestIds.MDC_KEY);

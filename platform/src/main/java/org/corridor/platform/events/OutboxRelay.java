@@ -130,14 +130,15 @@ public class OutboxRelay {
         List<Long> ids = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (var pending = connection.prepareStatement("""
-                SELECT id, event_id, topic, record_key, type, subject, payload::text, request_id, occurred_at
+                SELECT id, event_id, topic, record_key, type, subject, payload::text, request_id, occurred_at, traceparent, tracestate
                 FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
             pending.setInt(1, batchSize);
             try (ResultSet rows = pending.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
                     byte[] event = CloudEventCodec.encode(rows.getString(2), source, rows.getString(5), rows.getString(6),
-                            rows.getObject(9, OffsetDateTime.class), rows.getString(8), rows.getString(7));
+                            rows.getObject(9, OffsetDateTime.class), rows.getString(8), rows.getString(10), rows.getString(11),
+                            rows.getString(7));
                     var record = new ProducerRecord<>(rows.getString(3), rows.getString(4), event);
                     record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                     sends.add(producer.send(record));

@@ -30,9 +30,11 @@ public class OutboxWriter {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String key, String type, String subject, Object payload) {
         UUID eventId = UUID.randomUUID();
+        EventTracing.TraceContext trace = EventTracing.current();
         entityManager.createNativeQuery("""
-                        INSERT INTO outbox_event (event_id, topic, record_key, type, subject, payload, request_id, occurred_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb), ?7, ?8)""")
+                        INSERT INTO outbox_event (event_id, topic, record_key, type, subject, payload, request_id, occurred_at,
+                                                  traceparent, tracestate)
+                        VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb), ?7, ?8, ?9, ?10)""")
                 .setParameter(1, eventId)
                 .setParameter(2, topic)
                 .setParameter(3, key)
@@ -41,6 +43,8 @@ public class OutboxWriter {
                 .setParameter(6, json(payload))
                 .setParameter(7, RequestIds.current())
                 .setParameter(8, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(9, trace.traceparent())
+                .setParameter(10, trace.tracestate())
                 .executeUpdate();
         return eventId;
     }

@@ -33,6 +33,7 @@ class PolicyPublishedEventTest {
     static final String EDITOR = bearerFor("editor-2", "crossing-hope", "policy-editor");
     static final String APPROVER = bearerFor("approver-2", "open-road", "policy-approver");
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
     @Inject
     DataSource dataSource;
@@ -44,6 +45,7 @@ class PolicyPublishedEventTest {
                          "summary": "Test publication.", "sources": ["seeds/004"]}""")
                 .post("/api/v1/countries/" + country + "/policy/drafts").then().statusCode(201).extract().path("id");
         return given().header("Authorization", APPROVER).header("X-Request-Id", requestId)
+                .header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
                 .post("/api/v1/countries/" + country + "/policy/drafts/" + draftId + "/publish")
                 .then().statusCode(200).extract().path("id");
     }
@@ -85,6 +87,8 @@ class PolicyPublishedEventTest {
         assertEquals("1.0", event.path("specversion").asText());
         assertEquals("org.corridor.policy.published", event.path("type").asText());
         assertEquals("req-publish-1", event.path("requestid").asText());
+        assertTrue(event.path("traceparent").asText().startsWith("00-" + TRACE_ID + "-"),
+                "the event continues the trace of the request that published it: " + event.path("traceparent"));
         assertEquals("critical", event.path("data").path("riskLevel").asText());
         assertEquals("2026-09-01", event.path("data").path("validFrom").asText());
 
