@@ -46,6 +46,8 @@ class FaultInjectionIT {
 
     enum Fault {
         CASE_SERVICE(corridor -> corridor.kill("case-service")),
+        /** SIGTERM, as an orchestrator stops a pod: the requests in flight are answered, the new ones refused cleanly. */
+        CASE_SERVICE_TERMINATED(corridor -> corridor.terminate("case-service")),
         REPORT_SERVICE(corridor -> corridor.kill("report-service")),
         POLICY_SERVICE(corridor -> corridor.kill("policy-service")),
         GATEWAY(corridor -> corridor.kill("gateway")),
@@ -137,6 +139,11 @@ class FaultInjectionIT {
 
         if (published != null) {
             assertAlerted(published, acceptedBeforeTheFault);
+        }
+        if (fault == Fault.CASE_SERVICE_TERMINATED) {
+            assertEquals(List.of(), load.failedSince(killedAt).stream()
+                            .filter(attempt -> attempt.status() != 503).toList(),
+                    "requests cut off by a graceful stop (only 503, service unavailable, may refuse new ones)");
         }
     }
 
