@@ -49,9 +49,11 @@ overview_total() {
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["totals"]["all"]["count"] or 0)'
 }
 
-start infrastructure "$java" -Xmx512m -XX:+UseSerialGC -cp "$root/deploy/infra/target/classes:$root/deploy/infra/target/lib/*" \
-  org.corridor.infra.LocalInfrastructure "$work/state" "$pg_port" "$kafka_port"
-wait_for 120 test -f "$work/state/infrastructure.ready"
+for server in postgres:$pg_port kafka:$kafka_port; do
+  start "${server%%:*}" "$java" -Xmx512m -XX:+UseSerialGC -cp "$root/deploy/infra/target/classes:$root/deploy/infra/target/lib/*" \
+    org.corridor.infra.LocalInfrastructure "${server%%:*}" "$work/state" "${server#*:}"
+done
+wait_for 120 test -f "$work/state/postgres.ready" -a -f "$work/state/kafka.ready"
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/signing-key.pem" 2>/dev/null
 openssl pkey -in "$work/signing-key.pem" -pubout -out "$work/public-key.pem" 2>/dev/null
 start report-service env QUARKUS_HTTP_PORT="$port" \

@@ -34,21 +34,39 @@ public final class CorridorInfrastructure implements AutoCloseable {
     /** Starts both servers with their state under {@code stateDirectory}; ports of 0 pick free ones. */
     public static CorridorInfrastructure start(Path stateDirectory, Path postgresBinaries, int postgresPort, int kafkaPort)
             throws IOException, SQLException {
-        var postgres = PostgresServer.start(stateDirectory.resolve("postgres"), postgresBinaries, postgresPort);
+        var postgres = startPostgres(stateDirectory, postgresBinaries, postgresPort);
         try {
-            Path kafkaDirectory = stateDirectory.resolve("kafka");
-            var kafka = KafkaBroker.start(kafkaDirectory, kafkaPort);
-            kafka.createTopics(TOPICS, PARTITIONS);
-            return new CorridorInfrastructure(postgres, kafkaDirectory, kafka);
+            return new CorridorInfrastructure(postgres, stateDirectory.resolve("kafka"), startKafka(stateDirectory, kafkaPort));
         } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e;
         }
     }
 
-    public void createServiceDatabases() throws SQLException {
-        for (ServiceDatabase database : DATABASES) {
-            postgres.createDatabaseIfMissing(database.name());
+    /** PostgreSQL with its data under {@code stateDirectory}, holding every service's database. */
+    public static PostgresServer startPostgres(Path stateDirectory, Path postgresBinaries, int port)
+            throws IOException, SQLException {
+        var postgres = PostgresServer.start(stateDirectory.resolve("postgres"), postgresBinaries, port);
+        try {
+            for (ServiceDatabase database : DATABASES) {
+                postgres.createDatabaseIfMissing(database.name());
+            }
+            return postgres;
+        } catch (SQLException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    /** The Kafka broker with its log under {@code stateDirectory}, holding Corridor's topics. */
+    public static KafkaBroker startKafka(Path stateDirectory, int port) throws IOException {
+        var kafka = KafkaBroker.start(stateDirectory.resolve("kafka"), port);
+        try {
+            kafka.createTopics(TOPICS, PARTITIONS);
+            return kafka;
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
         }
     }
 

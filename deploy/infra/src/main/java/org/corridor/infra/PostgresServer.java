@@ -3,11 +3,13 @@ package org.corridor.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server from binaries shipped in a Maven Central jar: no Docker, no OS package,
@@ -18,9 +20,11 @@ public final class PostgresServer implements AutoCloseable {
     public static final String SUPERUSER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -28,6 +32,7 @@ public final class PostgresServer implements AutoCloseable {
      * so a restart keeps its data; {@code binaryDirectory} is where the shipped binaries are unpacked.
      */
     public static PostgresServer start(Path dataDirectory, Path binaryDirectory, int port) throws IOException {
+        stopOrphan(dataDirectory);
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -38,7 +43,41 @@ public final class PostgresServer implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
-        return new PostgresServer(builder.start());
+        return new PostgresServer(builder.start(), dataDirectory);
+    }
+
+    /** Whether the server's postmaster still runs. */
+    public boolean isRunning() {
+        return postmaster(dataDirectory).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * A server left running on this data directory by a process that was killed before it could stop it would hold
+     * the directory and the port: it is killed with its backends (a crash, which PostgreSQL recovers from with its
+     * write-ahead log), so that this start owns the server.
+     */
+    private static void stopOrphan(Path dataDirectory) {
+        postmaster(dataDirectory).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
+            orphan.descendants().forEach(ProcessHandle::destroyForcibly);
+            orphan.destroyForcibly();
+            orphan.onExit().join();
+        });
+    }
+
+    /** The postmaster named by the data directory's postmaster.pid, if it is a postgres process serving that directory. */
+    private static Optional<ProcessHandle> postmaster(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+            String directory = dataDirectory.toAbsolutePath().toString();
+            return ProcessHandle.of(pid).filter(process -> process.info().commandLine()
+                    .map(line -> line.contains("/postgres ") && line.contains(directory)).orElse(false));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public int port() {

@@ -32,7 +32,6 @@ class CorridorInfrastructureTest {
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "corridor-postgres-binaries");
 
         try (var infrastructure = CorridorInfrastructure.start(state, binaries, 0, 0)) {
-            infrastructure.createServiceDatabases();
             String cases = infrastructure.postgres().jdbcUrl("cases");
             try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
                 connection.createStatement().execute("CREATE TABLE marker (value TEXT)");
@@ -46,7 +45,6 @@ class CorridorInfrastructureTest {
         }
 
         try (var restarted = CorridorInfrastructure.start(state, binaries, 0, 0)) {
-            restarted.createServiceDatabases();
             try (var connection = DriverManager.getConnection(
                     restarted.postgres().jdbcUrl("cases"), PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
                 var rows = connection.createStatement().executeQuery("SELECT value FROM marker");

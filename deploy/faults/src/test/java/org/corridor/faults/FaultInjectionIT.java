@@ -1,0 +1,219 @@
+package org.corridor.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Crash-tests the whole system: for each process (and the broker and the database together) case creation runs
+ * through the gateway as a careful partner system sends it, the process is killed with SIGKILL part-way through,
+ * {@code corridor up} brings it back, and then every promise is checked: every case answered 2xx reads back, one case
+ * per Idempotency-Key, report-service counts exactly the people case-service holds, no server error once recovered, and
+ * (case-service killed) a policy published while it was down still re-scores its cases and alerts. Each scenario
+ * prints its figures.
+ */
+class FaultInjectionIT {
+
+    private static final String ORGANISATION = "crossing-hope";
+    private static final int CONCURRENCY = 4;
+    private static final int CASES_BEFORE_THE_FAULT = 40;
+    private static final int CASES_AFTER_RECOVERY = 40;
+    private static final Duration DOWN_FOR = Duration.ofSeconds(2);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(90);
+
+    private static final LocalCorridor CORRIDOR = new LocalCorridor();
+    private static Gateway gateway;
+    private static String caseworker;
+    private static String coordinator;
+
+    enum Fault {
+        CASE_SERVICE(corridor -> corridor.kill("case-service")),
+        /** SIGTERM, as an orchestrator stops a pod: the requests in flight are answered, the new ones refused cleanly. */
+        CASE_SERVICE_TERMINATED(corridor -> corridor.terminate("case-service")),
+        REPORT_SERVICE(corridor -> corridor.kill("report-service")),
+        POLICY_SERVICE(corridor -> corridor.kill("policy-service")),
+        GATEWAY(corridor -> corridor.kill("gateway")),
+        BROKER(corridor -> corridor.kill("kafka")),
+        POSTGRESQL(LocalCorridor::killPostgresServer),
+        BROKER_AND_POSTGRESQL(corridor -> {
+            corridor.kill("kafka");
+            corridor.killPostgresServer();
+        });
+
+        private final Consumer<LocalCorridor> inject;
+
+        Fault(Consumer<LocalCorridor> inject) {
+            this.inject = inject;
+        }
+    }
+
+    @BeforeAll
+    static void startCorridor() throws IOException {
+        CORRIDOR.start();
+        gateway = new Gateway(System.getProperty("corridor.gateway"), CORRIDOR.credentials());
+        caseworker = gateway.key(ORGANISATION, "caseworker");
+        coordinator = gateway.key(ORGANISATION, "coordinator");
+    }
+
+    @AfterAll
+    static void stopCorridor() {
+        CORRIDOR.stop();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void nothingAcknowledgedIsLostAndEveryPartHeals(Fault fault) throws Exception {
+        long peopleBefore = settledPeople();
+        Set<String> casesBefore = caseIds(gateway.all(caseworker, "/api/v1/cases"));
+
+        long started = System.nanoTime();
+        Duration upTook;
+        long killedAt;
+        long recoveredAt;
+        Set<String> acceptedBeforeTheFault;
+        PublishedPolicy published = null;
+        CaseLoad load = new CaseLoad(gateway, caseworker, CONCURRENCY);
+        try {
+            load.awaitAccepted(CASES_BEFORE_THE_FAULT, started, Duration.ofSeconds(60));
+            acceptedBeforeTheFault = acceptedIds(load);
+            killedAt = System.nanoTime();
+            fault.inject.accept(CORRIDOR);
+            if (fault == Fault.CASE_SERVICE) {
+                published = publishRiskierPolicy("MN");
+            }
+            Gateway.pause(DOWN_FOR);
+            upTook = CORRIDOR.up();
+            recoveredAt = System.nanoTime();
+            load.awaitAccepted(CASES_AFTER_RECOVERY, recoveredAt, Duration.ofSeconds(60));
+        } finally {
+            load.close();
+        }
+
+        Map<Integer, Long> answers = load.statusesSince(started);
+        long firstSuccessAfterKill = load.attempts.stream()
+                .filter(attempt -> attempt.at() > killedAt && attempt.status() / 100 == 2)
+                .mapToLong(CaseLoad.Attempt::at).min().orElse(killedAt);
+        System.out.printf(Locale.ROOT, "fault %-22s requests %4d, answers %s, keys %d, retried %d, corridor up %.1f s, "
+                        + "first 2xx after the kill %.1f s%n",
+                fault, load.attempts.size(), answers, load.accepted.size() + load.refused.size(),
+                load.attempts.size() - load.accepted.size() - load.refused.size(), upTook.toMillis() / 1000.0,
+                (firstSuccessAfterKill - killedAt) / 1e9);
+
+        assertEquals(Map.of(), load.refused, "Idempotency-Keys never answered 2xx (key -> last status)");
+        assertEquals(List.of(), load.failedSince(recoveredAt), "server errors or unanswered requests once recovered");
+        Set<String> doubled = load.accepted.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertEquals(Set.of(), doubled, "Idempotency-Keys answered with more than one case");
+
+        Set<String> acknowledged = acceptedIds(load);
+        for (String id : acknowledged) {
+            assertEquals(200, gateway.call(caseworker, "GET", "/api/v1/cases/" + id, null).status(),
+                    "case " + id + " was answered 2xx and must read back");
+        }
+        List<JsonNode> cases = gateway.all(caseworker, "/api/v1/cases");
+        Set<String> created = caseIds(cases);
+        created.removeAll(casesBefore);
+        assertEquals(acknowledged, created, "the cases created are exactly the ones acknowledged, one per key");
+
+        long peopleHeld = cases.stream().mapToLong(entry -> entry.get("members").size()).sum();
+        assertEquals(peopleBefore + acknowledged.size(), peopleHeld);
+        assertEquals(peopleHeld, settledPeople(), "report-service counts the people case-service holds");
+
+        if (published != null) {
+            assertAlerted(published, acceptedBeforeTheFault);
+        }
+        if (fault == Fault.CASE_SERVICE_TERMINATED) {
+            assertEquals(List.of(), load.failedSince(killedAt).stream()
+                            .filter(attempt -> attempt.status() != 503).toList(),
+                    "requests cut off by a graceful stop (only 503, service unavailable, may refuse new ones)");
+        }
+    }
+
+    /** The people report-service counts once it agrees with case-service; fails if it never does. */
+    private static long settledPeople() throws IOException {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (true) {
+            long held = gateway.all(caseworker, "/api/v1/cases").stream().mapToLong(entry -> entry.get("members").size()).sum();
+            long reported = gateway.peopleReported(coordinator);
+            if (held == reported) {
+                return held;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("report-service counts " + reported + " people, case-service holds " + held
+                        + " (after " + SETTLE_TIMEOUT + ")");
+            }
+            Gateway.pause(Duration.ofMillis(500));
+        }
+    }
+
+    /**
+     * A new version of the country's policy, valid from today, at the highest risk level, drafted by an editor and
+     * published by a different approver: every open case there must be re-scored and alerted.
+     */
+    private static PublishedPolicy publishRiskierPolicy(String country) throws IOException {
+        String editor = gateway.key(ORGANISATION, "policy-editor");
+        String approver = gateway.key(ORGANISATION, "policy-approver");
+        ObjectNode draft = (ObjectNode) gateway.ok(editor, "GET", "/api/v1/countries/" + country + "/policy", null).deepCopy();
+        draft.remove(List.of("id", "country", "recordedAt", "validTo"));
+        draft.put("validFrom", LocalDate.now(ZoneOffset.UTC).toString());
+        draft.put("riskLevel", "critical");
+        draft.put("summary", "Fault-injection test: every crossing is treated as critical.");
+        JsonNode written = gateway.ok(editor, "POST", "/api/v1/countries/" + country + "/policy/drafts", draft);
+        gateway.ok(approver, "POST", "/api/v1/countries/" + country + "/policy/drafts/" + written.get("id").asText()
+                + "/publish", null);
+        return new PublishedPolicy(country, System.nanoTime());
+    }
+
+    private static void assertAlerted(PublishedPolicy published, Set<String> cases) throws IOException {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        Set<String> alerted = new HashSet<>();
+        while (!alerted.containsAll(cases)) {
+            if (System.nanoTime() > deadline) {
+                Set<String> missing = new HashSet<>(cases);
+                missing.removeAll(alerted);
+                throw new AssertionError(missing.size() + " of " + cases.size() + " cases in " + published.country()
+                        + " were never alerted after the policy published while case-service was down");
+            }
+            alerted = alertedCases(published.country());
+            Gateway.pause(Duration.ofMillis(500));
+        }
+        System.out.printf(Locale.ROOT, "policy published while case-service was down: %d cases alerted, %.1f s after "
+                + "publication%n", cases.size(), (System.nanoTime() - published.at()) / 1e9);
+    }
+
+    private static Set<String> alertedCases(String country) throws IOException {
+        return gateway.all(coordinator, "/api/v1/alerts").stream()
+                .filter(alert -> alert.get("country").asText().equals(country) && alert.get("newRisk").asText().equals("critical"))
+                .map(alert -> alert.get("caseId").asText())
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> acceptedIds(CaseLoad load) {
+        return load.accepted.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+    }
+
+    private static Set<String> caseIds(List<JsonNode> cases) {
+        return cases.stream().map(entry -> entry.get("id").asText()).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private record PublishedPolicy(String country, long at) {
+    }
+}

@@ -1,0 +1,125 @@
+package org.corridor.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Corridor's public API through the gateway, with the demo API keys, as a partner system calls it. */
+final class Gateway {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final String base;
+    private final JsonNode credentials;
+
+    Gateway(String base, Path credentials) throws IOException {
+        this.base = base;
+        this.credentials = JSON.readTree(credentials.toFile());
+    }
+
+    /** The demo key of an organisation holding exactly the given roles. */
+    String key(String organisation, String... roles) {
+        List<String> wanted = List.of(roles);
+        for (JsonNode credential : credentials) {
+            List<String> held = new ArrayList<>();
+            credential.get("roles").forEach(role -> held.add(role.asText()));
+            if (credential.get("org").asText().equals(organisation) && held.equals(wanted)) {
+                return credential.get("apiKey").asText();
+            }
+        }
+        throw new IllegalArgumentException("no demo key for " + organisation + " " + wanted);
+    }
+
+    /** One call; an answer of any status is returned, a connection failure is thrown. */
+    Answer call(String key, String method, String path, JsonNode body, String... headers) throws IOException {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "ApiKey " + key)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** A call that must succeed (retried while the system answers 429 or 503, as a careful client does). */
+    JsonNode ok(String key, String method, String path, JsonNode body) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Answer answer = call(key, method, path, body);
+            if (answer.status() / 100 == 2) {
+                return answer.body().isEmpty() ? JSON.nullNode() : JSON.readTree(answer.body());
+            }
+            if ((answer.status() != 429 && answer.status() != 503) || attempt == 20) {
+                throw new AssertionError(method + " " + path + " answered " + answer.status() + ": " + answer.body());
+            }
+            pause(answer.retryAfter().map(Long::parseLong).map(Duration::ofSeconds).orElse(Duration.ofMillis(500)));
+        }
+    }
+
+    /** Every item of a paged collection (such as the caller's cases or alerts), page by page. */
+    List<JsonNode> all(String key, String collection) throws IOException {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = ok(key, "GET", collection + "?limit=200"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), null);
+            page.get("items").forEach(items::add);
+            cursor = page.path("next").isTextual() ? page.get("next").asText() : null;
+        } while (cursor != null);
+        return items;
+    }
+
+    /** The people report-service counts for the caller's organisation (the overview's overall total). */
+    long peopleReported(String coordinatorKey) throws IOException {
+        JsonNode total = ok(coordinatorKey, "GET", "/api/v1/reports/overview", null).path("totals").path("all");
+        if (total.path("suppressed").asBoolean(false)) {
+            throw new AssertionError("the overview's overall total is withheld: " + total);
+        }
+        return total.path("count").asLong();
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Answer(int status, String body, Optional<String> retryAfter) {
+
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+}
