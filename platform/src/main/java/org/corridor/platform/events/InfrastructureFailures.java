@@ -36,8 +36,11 @@ public class InfrastructureFailures {
         return transientCause(failure) || !databaseAnswers();
     }
 
-    /** The SQL state of the database's answer decides when there is one; else a timeout or a retriable broker error. */
-    private static boolean transientCause(Throwable failure) {
+    /**
+     * Whether the failure's causes show the database or broker away or briefly unable: the SQL state of the database's
+     * answer decides when there is one; else a timeout or a retriable broker error.
+     */
+    public static boolean transientCause(Throwable failure) {
         boolean timedOut = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {

@@ -15,6 +15,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.corridor.platform.events.InfrastructureFailures;
 import org.corridor.platform.json.KebabCaseEnums;
 import org.corridor.platform.request.RequestIds;
 import org.jboss.logging.Logger;
@@ -133,6 +134,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable exception) {
         // Messages can quote stored values, so only the exception types reach the log.
+        if (InfrastructureFailures.transientCause(exception)) {
+            LOG.warnf("database unavailable: %s (request %s)", causeChain(exception), RequestIds.current());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .entity(Problem.of(503, "service-unavailable", "Service Unavailable", "The service cannot reach its database "
+                            + "right now. Retry shortly; a creation sent again with the same Idempotency-Key is made once.",
+                            null))
+                    .build();
+        }
         LOG.errorf("unhandled %s (request %s)", causeChain(exception), RequestIds.current());
         return response(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; nothing was changed. Quote the request id when you report it.", null));
