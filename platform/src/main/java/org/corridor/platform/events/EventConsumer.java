@@ -176,8 +176,9 @@ public class EventConsumer {
         if (closing == null) {
             return;
         }
-        forget(closing.assignment());
+        consumer = null;
         try {
+            forget(closing.assignment());
             closing.close(Duration.ofSeconds(5));
         } catch (RuntimeException e) {
             LOG.warnf("closing the Kafka consumer failed (%s)", e.getClass().getName());
@@ -200,7 +201,9 @@ public class EventConsumer {
             try {
                 // polled even when positioning failed: the paused partitions yield nothing, but the group keeps us
                 boolean positioned = positionUnpositioned();
-                progressed = applyPolled() && positioned && measureLag();
+                boolean applied = applyPolled();
+                measureLag();
+                progressed = positioned && applied;
             } catch (RetriableException e) {
                 LOG.warnf("the broker failed the event consumer (%s); will retry", e.getClass().getName());
                 progress.failed();
@@ -255,10 +258,10 @@ public class EventConsumer {
     }
 
     /** End offset minus position of each positioned partition, at most once a {@link #LAG_INTERVAL}. */
-    private boolean measureLag() {
+    private void measureLag() {
         long now = System.nanoTime();
         if (now - lagDueAt < 0) {
-            return true;
+            return;
         }
         Set<TopicPartition> positioned = new HashSet<>(consumer.assignment());
         positioned.removeAll(unpositioned);
@@ -267,7 +270,6 @@ public class EventConsumer {
                 lag.put(partition, Math.max(0, end - consumer.position(partition, BROKER_CALL_TIMEOUT))));
         progress.lag(lag);
         lagDueAt = now + LAG_INTERVAL.toNanos();
-        return true;
     }
 
     private void commitForMonitoring(Map<TopicPartition, OffsetAndMetadata> offsets) {
