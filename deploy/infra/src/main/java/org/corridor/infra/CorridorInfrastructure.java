@@ -30,9 +30,9 @@ public final class CorridorInfrastructure implements AutoCloseable {
     }
 
     /** Starts both servers with their state under {@code stateDirectory}; ports of 0 pick free ones. */
-    public static CorridorInfrastructure start(Path stateDirectory, Path postgresBinaries, int postgresPort, int kafkaPort)
-            throws IOException, SQLException {
-        var postgres = PostgresServer.start(stateDirectory.resolve("postgres"), postgresBinaries, postgresPort);
+    public static CorridorInfrastructure start(Path stateDirectory, Path postgresBinaries, int postgresPort, int kafkaPort,
+                                               PostgresServer.Durability durability) throws IOException, SQLException {
+        var postgres = PostgresServer.start(stateDirectory.resolve("postgres"), postgresBinaries, postgresPort, durability);
         try {
             Path kafkaDirectory = stateDirectory.resolve("kafka");
             var kafka = KafkaBroker.start(kafkaDirectory, kafkaPort);

