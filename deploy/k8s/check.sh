@@ -227,6 +227,9 @@ def check_deployment(where, d, configmaps, service_accounts, overlay):
             fail(where, f"{probe} must GET {path} on port http")
     if not (c.get("startupProbe") or {}).get("httpGet"):
         fail(where, "startupProbe (httpGet) missing")
+    if (pod.get("terminationGracePeriodSeconds") or 30) < 45:
+        fail(where, "terminationGracePeriodSeconds 45 or more: preStop 5 s, requests in flight 15 s "
+                    "(quarkus.shutdown.timeout), the outbox relay's batch and the consumer's poll 10 s each")
 
     res = c.get("resources") or {}
     for part in ("requests", "limits"):
@@ -452,6 +455,14 @@ def check_kafka(where, objects, overlay):
             fail(where, f"KafkaTopic {topic}: replicas {want_replicas} expected in {overlay}")
         if overlay == "prod" and str(config.get("min.insync.replicas")) != "2":
             fail(where, f"KafkaTopic {topic}: min.insync.replicas 2 expected in prod")
+    if overlay == "prod":
+        broker = k.get("config") or {}
+        for key, value in (("min.insync.replicas", "2"), ("default.replication.factor", "3"),
+                           ("offsets.topic.replication.factor", "3")):
+            if str(broker.get(key)) != value:
+                fail(where, f"Kafka {key} {value} expected in prod")
+        if str(broker.get("unclean.leader.election.enable", "false")).lower() != "false":
+            fail(where, "Kafka unclean.leader.election.enable must stay false (an out-of-sync leader drops acknowledged writes)")
 
     users = by_name(of_kind(objects, "KafkaUser", "kafka.strimzi.io"))
     for user, needed in ACLS.items():
@@ -514,6 +525,11 @@ def check_postgres(where, objects, overlay):
         if overlay == "prod":
             if instances != 3:
                 fail(where, f"Cluster {name}: 3 instances in prod")
+            synchronous = (spec.get("postgresql") or {}).get("synchronous") or {}
+            if synchronous.get("method") != "any" or synchronous.get("number") != 1 \
+                    or synchronous.get("dataDurability", "required") != "required":
+                fail(where, f"Cluster {name}: prod commits synchronously to a standby "
+                            "(postgresql.synchronous: method any, number 1, dataDurability required)")
             store = (spec.get("backup") or {}).get("barmanObjectStore") or {}
             creds = store.get("s3Credentials") or {}
             if not str(store.get("destinationPath", "")).startswith("s3://"):

@@ -1,13 +1,17 @@
 """Demo cases for the local runtime, created through the gateway with the demo API keys.
 
 Each case is created with an Idempotency-Key, and its journey is recorded only while it has none, so running
-this again changes nothing. Every name here is invented.
+this again changes nothing. A refusal that means "not now" (503 or 429, as while the gateway holds a service off after a
+crash, or a refused connection) is retried with backoff: nothing was applied, so the retry is safe. Every name here is invented.
 Usage: demo_data.py GATEWAY_URL CREDENTIALS_JSON
 """
 import json
 import sys
+import time
 import urllib.error
 import urllib.request
+
+RETRY_FOR_SECONDS = 120
 
 
 def key_for(credentials, org, role):
@@ -19,11 +23,25 @@ def call(gateway, api_key, method, path, body=None, headers=None):
                                      data=None if body is None else json.dumps(body).encode(),
                                      headers={"Authorization": "ApiKey " + api_key, "Content-Type": "application/json",
                                               **(headers or {})})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        raise SystemExit(f"demo data: {method} {path} answered {error.code}: {error.read().decode()[:300]}")
+    deadline = time.monotonic() + RETRY_FOR_SECONDS
+    backoff = 0.5
+    while True:
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            if error.code not in (429, 503) or time.monotonic() > deadline:
+                raise SystemExit(f"demo data: {method} {path} answered {error.code}: {error.read().decode()[:300]}")
+            retry_after = error.headers.get("Retry-After") or ""
+            wait = float(retry_after) if retry_after.isdigit() else backoff
+            print(f"demo data: {method} {path} answered {error.code}; retrying in {wait:.1f} s")
+        except urllib.error.URLError as error:
+            if not isinstance(error.reason, ConnectionRefusedError) or time.monotonic() > deadline:
+                raise SystemExit(f"demo data: {method} {path} failed: {error.reason}")
+            wait = backoff
+            print(f"demo data: {method} {path} failed ({error.reason}); retrying in {wait:.1f} s")
+        time.sleep(wait)
+        backoff = min(backoff * 2, 8)
 
 
 def member(alias, sex, age_band, *vulnerabilities):

@@ -1,4 +1,4 @@
-# Sourced by deploy/local/corridor and .ci/run: exports JAVA_HOME as a JDK 21 or newer
+# Sourced by deploy/local/corridor, ./mvnw and .ci/run (POSIX sh, so that mvnw can): exports JAVA_HOME as a JDK 21 or newer
 # (JAVA_HOME itself if it is one, else the newest under /usr/lib/jvm), since the machine default may be older.
 
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }

@@ -32,9 +32,9 @@ public final class CorridorInfrastructure implements AutoCloseable {
     }
 
     /** Starts both servers with their state under {@code stateDirectory}; ports of 0 pick free ones. */
-    public static CorridorInfrastructure start(Path stateDirectory, Path postgresBinaries, int postgresPort, int kafkaPort)
-            throws IOException, SQLException {
-        var postgres = startPostgres(stateDirectory, postgresBinaries, postgresPort);
+    public static CorridorInfrastructure start(Path stateDirectory, Path postgresBinaries, int postgresPort, int kafkaPort,
+                                               PostgresServer.Durability durability) throws IOException, SQLException {
+        var postgres = startPostgres(stateDirectory, postgresBinaries, postgresPort, durability);
         try {
             return new CorridorInfrastructure(postgres, stateDirectory.resolve("kafka"), startKafka(stateDirectory, kafkaPort));
         } catch (IOException | RuntimeException e) {
@@ -44,9 +44,9 @@ public final class CorridorInfrastructure implements AutoCloseable {
     }
 
     /** PostgreSQL with its data under {@code stateDirectory}, holding every service's database. */
-    public static PostgresServer startPostgres(Path stateDirectory, Path postgresBinaries, int port)
-            throws IOException, SQLException {
-        var postgres = PostgresServer.start(stateDirectory.resolve("postgres"), postgresBinaries, port);
+    public static PostgresServer startPostgres(Path stateDirectory, Path postgresBinaries, int port,
+                                               PostgresServer.Durability durability) throws IOException, SQLException {
+        var postgres = PostgresServer.start(stateDirectory.resolve("postgres"), postgresBinaries, port, durability);
         try {
             for (ServiceDatabase database : DATABASES) {
                 postgres.createDatabaseIfMissing(database.name());

@@ -36,7 +36,8 @@ public final class LocalInfrastructure {
         AutoCloseable running;
         String serves;
         if (server.equals("postgres")) {
-            var postgres = CorridorInfrastructure.startPostgres(state, state.resolve("postgres-binaries"), port);
+            var postgres = CorridorInfrastructure.startPostgres(
+                    state, state.resolve("postgres-binaries"), port, PostgresServer.Durability.DURABLE);
             running = postgres;
             serves = "PostgreSQL on port " + postgres.port();
             Thread.ofPlatform().name("postgres-watch").daemon().start(() -> exitWhenGone(postgres, ready));

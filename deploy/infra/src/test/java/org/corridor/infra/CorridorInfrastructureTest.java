@@ -12,12 +12,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +33,7 @@ class CorridorInfrastructureTest {
     void startsRealServersThatKeepTheirDataAcrossARestart() throws Exception {
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "corridor-postgres-binaries");
 
-        try (var infrastructure = CorridorInfrastructure.start(state, binaries, 0, 0)) {
+        try (var infrastructure = CorridorInfrastructure.start(state, binaries, 0, 0, PostgresServer.Durability.DURABLE)) {
             String cases = infrastructure.postgres().jdbcUrl("cases");
             try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
                 connection.createStatement().execute("CREATE TABLE marker (value TEXT)");
@@ -39,19 +41,116 @@ class CorridorInfrastructureTest {
                 var version = connection.createStatement().executeQuery("SHOW server_version");
                 version.next();
                 assertTrue(version.getString(1).startsWith("17."), "PostgreSQL 17, got " + version.getString(1));
+                for (String setting : List.of("synchronous_commit", "fsync", "full_page_writes")) {
+                    var value = connection.createStatement().executeQuery("SHOW " + setting);
+                    value.next();
+                    assertEquals("on", value.getString(1), setting);
+                }
             }
             send(infrastructure.kafka().bootstrapServers(), "corridor.case-events", "case-1", "opened");
             assertTopicsAreKeptForever(infrastructure.kafka().bootstrapServers());
         }
 
-        try (var restarted = CorridorInfrastructure.start(state, binaries, 0, 0)) {
+        try (var restarted = CorridorInfrastructure.start(state, binaries, 0, 0, PostgresServer.Durability.DURABLE)) {
             try (var connection = DriverManager.getConnection(
                     restarted.postgres().jdbcUrl("cases"), PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
                 var rows = connection.createStatement().executeQuery("SELECT value FROM marker");
                 assertTrue(rows.next());
                 assertEquals("kept", rows.getString(1));
             }
-            assertEquals(List.of("case-1=opened"), readAll(restarted.kafka().bootstrapServers(), "corridor.case-events"));
+            assertEquals(List.of("case-1=opened"), readAll(restarted.kafka().bootstrapServers(), "corridor.case-events", 1));
+        }
+    }
+
+    /**
+     * The local runtime's infrastructure processes killed with SIGKILL, three times: first both JVMs alone (PostgreSQL lives
+     * on as an orphan holding the data directory and the port), then with every PostgreSQL process as well; and last
+     * PostgreSQL's processes alone, which ends its JVM too, so that the runtime sees it is gone. Each restart comes up on
+     * the same ports, and every commit and every Kafka write acknowledged before a kill is there.
+     */
+    @Test
+    void keepsEveryAcknowledgedWriteWhenTheInfrastructureProcessesAreKilled() throws Exception {
+        int postgresPort = KafkaBroker.freePort();
+        int kafkaPort = KafkaBroker.freePort();
+        Process postgres = startLocalInfrastructure("postgres", postgresPort);
+        Process broker = startLocalInfrastructure("kafka", kafkaPort);
+        String cases = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/cases";
+        String kafka = "127.0.0.1:" + kafkaPort;
+        try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
+            connection.createStatement().execute("CREATE TABLE acknowledged (id INT PRIMARY KEY)");
+        }
+        insertOneByOne(cases, 0, 300);
+        send(kafka, "corridor.case-events", "case-1", "opened");
+        postgres.destroyForcibly().waitFor();
+        broker.destroyForcibly().waitFor();
+
+        postgres = startLocalInfrastructure("postgres", postgresPort);
+        broker = startLocalInfrastructure("kafka", kafkaPort);
+        insertOneByOne(cases, 300, 600);
+        send(kafka, "corridor.case-events", "case-2", "opened");
+        ProcessHandle postmaster = postmaster();
+        List<ProcessHandle> postgresProcesses = new ArrayList<>(postmaster.descendants().toList());
+        postgresProcesses.add(postmaster);
+        postgres.destroyForcibly();
+        broker.destroyForcibly();
+        postgresProcesses.forEach(ProcessHandle::destroyForcibly);
+        postgres.waitFor();
+        broker.waitFor();
+
+        postgres = startLocalInfrastructure("postgres", postgresPort);
+        broker = startLocalInfrastructure("kafka", kafkaPort);
+        insertOneByOne(cases, 600, 900);
+        postmaster = postmaster();
+        postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+        postmaster.destroyForcibly();
+        assertTrue(postgres.waitFor(30, TimeUnit.SECONDS), "PostgreSQL's process ends when its server is gone");
+
+        postgres = startLocalInfrastructure("postgres", postgresPort);
+        try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
+            var count = connection.createStatement().executeQuery("SELECT count(*) FROM acknowledged");
+            count.next();
+            assertEquals(900, count.getInt(1), "rows committed before the kills");
+            assertEquals(List.of("case-1=opened", "case-2=opened"), readAll(kafka, "corridor.case-events", 2).stream().sorted().toList());
+        } finally {
+            for (Process process : List.of(postgres, broker)) {
+                process.destroy();
+                process.waitFor();
+            }
+        }
+    }
+
+    private Process startLocalInfrastructure(String server, int port) throws Exception {
+        Path ready = state.resolve(server + ".ready");
+        Files.deleteIfExists(ready); // a killed process leaves its marker behind
+        Path log = state.resolve(server + ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), LocalInfrastructure.class.getName(),
+                server, state.toString(), Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!Files.exists(ready)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new AssertionError(server + " did not start:\n" + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        return process;
+    }
+
+    private ProcessHandle postmaster() throws Exception {
+        String pid = Files.readAllLines(state.resolve("postgres").resolve("postmaster.pid")).getFirst().strip();
+        return ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+    }
+
+    /** One autocommitted insert each: each answered insert is an acknowledged commit. */
+    private static void insertOneByOne(String url, int from, int to) throws Exception {
+        try (var connection = DriverManager.getConnection(url, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER);
+             var insert = connection.prepareStatement("INSERT INTO acknowledged VALUES (?)")) {
+            for (int id = from; id < to; id++) {
+                insert.setInt(1, id);
+                insert.executeUpdate();
+            }
         }
     }
 
@@ -75,7 +174,7 @@ class CorridorInfrastructureTest {
         }
     }
 
-    private static List<String> readAll(String bootstrapServers, String topic) {
+    private static List<String> readAll(String bootstrapServers, String topic, int expected) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "infrastructure-test",
@@ -83,7 +182,7 @@ class CorridorInfrastructureTest {
             consumer.subscribe(List.of(topic));
             var records = new ArrayList<String>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.isEmpty() && System.nanoTime() < deadline) {
+            while (records.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(r.key() + "=" + r.value()));
             }
             return records;

@@ -1,5 +1,7 @@
 package org.corridor.platform.events;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,6 +38,16 @@ import java.util.concurrent.TimeUnit;
  * retried with backoff until the broker takes it, so an event written while Kafka is down goes out once it is back.
  * Delivery is at least once; consumers drop duplicates by event id. One relay runs at a time across instances (a
  * PostgreSQL advisory lock), which keeps each key's events in order.
+ *
+ * <p>Only durable events are published. A commit can be visible before it is durable everywhere it must be: a
+ * session whose wait for the synchronous standby was cancelled, or a primary restarted after a crash, shows
+ * transactions the standby never received, and a failover would lose them while consumers kept their events. So
+ * after reading a batch the relay commits a transaction of its own that writes to the WAL: that commit waits for the
+ * local WAL flush and for the synchronous standby up to its own commit record, which lies after the commit record of
+ * every row the read saw (the WAL is one sequence), and only then does the batch go to Kafka.
+ *
+ * <p>The backlog (events not yet published) and the age of its oldest event are gauges,
+ * {@code corridor.outbox.backlog} and {@code corridor.outbox.oldest.age}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "corridor.outbox.enabled", stringValue = "true")
@@ -44,6 +56,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x436f727269646f72L;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final DataSource dataSource;
     private final Map<String, Object> kafkaConfig;
@@ -55,8 +68,9 @@ public class OutboxRelay {
     private ScheduledExecutorService executor;
     private int consecutiveFailures;
     private long nextAttemptNanos;
+    private volatile boolean stopping;
 
-    public OutboxRelay(DataSource dataSource,
+    public OutboxRelay(DataSource dataSource, MeterRegistry registry,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName,
                        @ConfigProperty(name = "corridor.outbox.poll-interval", defaultValue = "PT0.1S") Duration pollInterval,
@@ -66,6 +80,14 @@ public class OutboxRelay {
         this.source = "/corridor/" + applicationName;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
+        Gauge.builder("corridor.outbox.backlog", this, relay -> relay.backlog("count(*)"))
+                .description("Events written to the outbox and not yet published")
+                .register(registry);
+        Gauge.builder("corridor.outbox.oldest.age", this,
+                        relay -> relay.backlog("coalesce(extract(epoch FROM now() - min(occurred_at)), 0)"))
+                .description("How long the oldest event not yet published has waited")
+                .baseUnit("seconds")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -74,9 +96,14 @@ public class OutboxRelay {
         executor.scheduleWithFixedDelay(this::relay, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
+    /** Lets the batch in flight be published and marked (the service is still up: shutdown waits for it), then stops. */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         if (executor != null) {
-            executor.shutdownNow();
+            stopping = true;
+            executor.shutdown();
+            if (!executor.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow(); // that batch stays unmarked and goes out again after the restart
+            }
             producer.close(Duration.ofSeconds(5));
         }
     }
@@ -86,7 +113,7 @@ public class OutboxRelay {
             return;
         }
         try {
-            while (publishPending() == batchSize) {
+            while (publishPending() == batchSize && !stopping) {
                 // a full batch: more may be waiting
             }
             if (consecutiveFailures > 0) {
@@ -103,32 +130,37 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch of pending events and returns how many went out. */
+    /**
+     * Publishes one batch of pending events and returns how many went out. The lock is held by the session, not by a
+     * transaction, since reading, the durability barrier and marking are transactions of their own.
+     */
     int publishPending() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(true);
+            if (!relayLock(connection, "pg_try_advisory_lock")) {
+                return 0;
+            }
             try {
-                int published = publishPending(connection);
-                connection.commit();
-                return published;
-            } catch (Exception e) {
-                connection.rollback();
-                throw e;
+                return publishPending(connection);
+            } finally {
+                // should this fail, the connection is broken, and its session's locks went with it
+                relayLock(connection, "pg_advisory_unlock");
+            }
+        }
+    }
+
+    private static boolean relayLock(Connection connection, String function) throws SQLException {
+        try (var lock = connection.prepareStatement("SELECT " + function + "(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet acquired = lock.executeQuery()) {
+                return acquired.next() && acquired.getBoolean(1);
             }
         }
     }
 
     private int publishPending(Connection connection) throws Exception {
-        try (var lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet acquired = lock.executeQuery()) {
-                if (!acquired.next() || !acquired.getBoolean(1)) {
-                    return 0;
-                }
-            }
-        }
         List<Long> ids = new ArrayList<>();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         try (var pending = connection.prepareStatement("""
                 SELECT id, event_id, topic, record_key, type, subject, payload::text, request_id, occurred_at, traceparent, tracestate
                 FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
@@ -141,12 +173,17 @@ public class OutboxRelay {
                             rows.getString(7));
                     var record = new ProducerRecord<>(rows.getString(3), rows.getString(4), event);
                     record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                    sends.add(producer.send(record));
+                    records.add(record);
                 }
             }
         }
         if (ids.isEmpty()) {
             return 0;
+        }
+        awaitDurability(connection);
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (ProducerRecord<String, byte[]> record : records) {
+            sends.add(producer.send(record));
         }
         producer.flush();
         for (Future<RecordMetadata> send : sends) {
@@ -156,10 +193,33 @@ public class OutboxRelay {
         return ids.size();
     }
 
+    /**
+     * Commits a transaction that writes to the WAL, so that its commit waits until everything committed before it is
+     * durable. It must write: a transaction that only takes an id ({@code txid_current()}) commits without waiting for
+     * the flush or the standby. A transactional logical message is the smallest such write, and it touches no table.
+     */
+    private static void awaitDurability(Connection connection) throws SQLException {
+        try (var barrier = connection.prepareStatement("SELECT pg_logical_emit_message(true, 'corridor.outbox-relay', '')")) {
+            barrier.executeQuery().close();
+        }
+    }
+
     private static void markPublished(Connection connection, List<Long> ids) throws SQLException {
         try (var update = connection.prepareStatement("UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
             update.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             update.executeUpdate();
+        }
+    }
+
+    /** An aggregate of the unpublished events; NaN while the database cannot say. */
+    private double backlog(String aggregate) {
+        try (Connection connection = dataSource.getConnection();
+             var query = connection.prepareStatement("SELECT " + aggregate + " FROM outbox_event WHERE published_at IS NULL");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getDouble(1);
+        } catch (SQLException e) {
+            return Double.NaN;
         }
     }
 

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.corridor.infra.testing.InternalTokens.bearerFor;
@@ -115,6 +116,8 @@ class PolicyPublishedEventTest {
             versionId = publish("VN", "req-outage-1");
             Thread.sleep(1000);
             assertNull(publishedAt(versionId), "nothing can be published while the broker is down");
+            assertTrue(metric("corridor_outbox_backlog") >= 1, "the backlog counts the waiting event");
+            assertTrue(metric("corridor_outbox_oldest_age_seconds") >= 1, "the oldest waiting event's age");
         } finally {
             TestKafka.restart();
         }
@@ -126,6 +129,61 @@ class PolicyPublishedEventTest {
             Thread.sleep(100);
         }
         assertNotNull(publishedAt(versionId));
+        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (metric("corridor_outbox_backlog") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, metric("corridor_outbox_backlog"));
+        assertEquals(0, metric("corridor_outbox_oldest_age_seconds"));
+    }
+
+    /**
+     * An event whose commit is visible but not durable (here: committed with synchronous_commit=local while a
+     * synchronous standby is required and never answers, as a commit whose wait for the standby was cancelled) is
+     * not published until it is.
+     */
+    @Test
+    void anEventIsPublishedOnlyOnceItsCommitIsDurable() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        try (var admin = dataSource.getConnection(); var statement = admin.createStatement()) {
+            statement.execute("ALTER SYSTEM SET synchronous_standby_names = 'absent_standby'");
+            statement.execute("SELECT pg_reload_conf()");
+            try {
+                Thread.sleep(500); // the reload reaches every backend
+                appendVisibleButNotDurable(subject);
+                Thread.sleep(2000);
+                assertEquals(List.of(), TestKafka.records(CorridorTopics.POLICY_EVENTS).stream()
+                        .filter(record -> subject.equals(json(record).path("subject").asText())).toList(),
+                        "not published while only the primary has it");
+            } finally {
+                statement.execute("ALTER SYSTEM RESET synchronous_standby_names");
+                statement.execute("SELECT pg_reload_conf()");
+            }
+        }
+        assertEquals(1, eventsAbout(subject).size(), "published once durable");
+    }
+
+    void appendVisibleButNotDurable(String subject) throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.createStatement().execute("SET LOCAL synchronous_commit = local");
+            try (var insert = connection.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, record_key, type, subject, payload, occurred_at)
+                    VALUES (gen_random_uuid(), ?, 'ZZ', ?, ?, '{}', now())""")) {
+                insert.setString(1, CorridorTopics.POLICY_EVENTS);
+                insert.setString(2, CorridorTopics.POLICY_PUBLISHED);
+                insert.setString(3, subject);
+                insert.executeUpdate();
+            }
+            connection.commit();
+        }
+    }
+
+    static double metric(String name) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no metric " + name));
     }
 
     Object publishedAt(String versionId) throws Exception {

@@ -30,6 +30,8 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
     static final String KAFKA_BOOTSTRAP = "corridor.test.kafka.bootstrap-servers";
     static final String SIGNING_KEY = "corridor.test.jwt.signing-key";
     static final String PUBLIC_KEY = "corridor.test.jwt.public-key";
+    /** {@code -Dcorridor.test.postgres.unsafe-fast=true}: the test database skips fsync and synchronous commit. */
+    static final String UNSAFE_FAST_POSTGRES = "corridor.test.postgres.unsafe-fast";
 
     @Override
     public Map<String, String> start() {
@@ -61,7 +63,8 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
         }
         Path state = Files.createTempDirectory("corridor-test-");
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "corridor-postgres-binaries");
-        var infrastructure = CorridorInfrastructure.start(state, binaries, 0, 0);
+        var infrastructure = CorridorInfrastructure.start(state, binaries, 0, 0,
+                Boolean.getBoolean(UNSAFE_FAST_POSTGRES) ? PostgresServer.Durability.UNSAFE_FAST : PostgresServer.Durability.DURABLE);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 infrastructure.close();
