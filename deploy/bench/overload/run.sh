@@ -26,8 +26,10 @@ access_log="$run/logs/gateway.log"
 load() { # concurrency, seconds -> the client's figures, then the gateway's own time to refuse (its access log)
   local from; from=$(wc -l <"$access_log")
   "$java" "$root/deploy/bench/LoadClient.java" overload "$gateway/api/v1/cases" "$caseworker" "$work/case.json" "$@"
-  tail -n +"$((from + 1))" "$access_log" | grep -oE 'POST cases 503 [0-9]+us' | sed -E 's/.* ([0-9]+)us/\1/' | sort -n \
-    | awk '{a[NR] = $1} END {if (NR) printf "  gateway refused %d in p50=%.1fms p99=%.1fms (access log)\n", NR, a[int(NR * 0.5) + 1] / 1000, a[int(NR * 0.99) + 1] / 1000}'
+  for status in 201 503; do
+    tail -n +"$((from + 1))" "$access_log" | { grep -oE "POST cases $status [0-9]+us" || true; } | sed -E 's/.* ([0-9]+)us/\1/' | sort -n \
+      | awk -v s=$status '{a[NR] = $1} END {if (NR) printf "  gateway: %d answered %s in p50=%.1fms p99=%.1fms (access log)\n", NR, s, a[int(NR * 0.5) + 1] / 1000, a[int(NR * 0.99) + 1] / 1000}'
+  done
 }
 field() { sed -E "s/.* $1=([0-9.]+).*/\1/"; }
 
