@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * java LoadClient.java post URL AUTH BODY_FILE CONCURRENCY COUNT     one body, many times
  * java LoadClient.java journey BASE_URL AUTH CASE_IDS_FILE CONCURRENCY COUNT   entered-country on the listed cases
  * java LoadClient.java get URL AUTH CONCURRENCY COUNT
- * java LoadClient.java overload URL AUTH BODY_FILE CONCURRENCY SECONDS   see {@link #overload}
+ * java LoadClient.java overload URL AUTH BODY_FILE CONCURRENCY SECONDS [no-backoff]   see {@link #overload}
  * java LoadClient.java token SIGNING_KEY_PEM ORG ROLE               an internal JWT for calling a service directly
  * </pre>
  * AUTH is the whole Authorization header value. The {@code post} mode prints the created ids to {@code ids.out}.
@@ -46,7 +46,7 @@ public class LoadClient {
                     Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "get" -> run(args[1], args[2], null, null, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "overload" -> overload(args[1], args[2], Files.readString(Path.of(args[3])), Integer.parseInt(args[4]),
-                    Integer.parseInt(args[5]));
+                    Integer.parseInt(args[5]), args.length < 7 || !args[6].equals("no-backoff"));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -101,12 +101,13 @@ public class LoadClient {
 
     /**
      * CONCURRENCY callers post the body for SECONDS, each sending its next request when the last is answered, or
-     * after the {@code Retry-After} of a 503 or 429 (as a careful partner system does). Then one caller at a time
+     * after the {@code Retry-After} of a 503 or 429 (as a careful partner system does; at once without {@code backoff}, as
+     * a careless one does). Then one caller at a time
      * until five requests in a row are answered 2xx: the time from the end of the load to the first of them is how
      * long the system took to serve fully again. Prints goodput (2xx/s), refusals (503 and 429 /s), other answers,
      * the p50/p99 of the 2xx answers and the p99 of the refusals.
      */
-    static void overload(String url, String auth, String body, int concurrency, int seconds) throws Exception {
+    static void overload(String url, String auth, String body, int concurrency, int seconds, boolean backoff) throws Exception {
         checkLoopback(url);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -132,7 +133,7 @@ public class LoadClient {
                                 if (status == 429) {
                                     tooMany.incrementAndGet();
                                 }
-                                long wait = Duration.ofSeconds(response.headers().firstValueAsLong("Retry-After").orElse(1)).toNanos();
+                                long wait = backoff ? Duration.ofSeconds(response.headers().firstValueAsLong("Retry-After").orElse(1)).toNanos() : 0;
                                 Thread.sleep(Duration.ofNanos(Math.max(0, Math.min(wait, end - System.nanoTime()))));
                             } else {
                                 other.incrementAndGet();

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The calls one service may have in flight ({@link GradientLimit}), and a short queue in front: a call beyond the
- * limit waits at most {@code queue-wait} for a slot, and one that finds the queue full, or waits in vain, is
- * {@link Overloaded} at once. The gateway's own refusals are never the service's failures: they count nowhere but here.
+ * limit waits at most {@code queue-wait} for a slot, and one that finds the queue full, or so long that at the
+ * service's present pace no slot would come within that time, or waits in vain, is {@link Overloaded}. The gateway's own refusals are never the service's failures: they count nowhere but here.
  */
 public final class ConcurrencyLimiter {
 
@@ -23,6 +23,7 @@ public final class ConcurrencyLimiter {
     private final GradientLimit limit;
     private final int queueCapacity;
     private final long queueWaitMillis;
+    private final long queueWaitNanos;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private int inFlight;
 
@@ -31,6 +32,7 @@ public final class ConcurrencyLimiter {
         this.limit = new GradientLimit(config.initialLimit(), config.minLimit(), config.maxLimit(), config.latencyTolerance());
         this.queueCapacity = config.queue();
         this.queueWaitMillis = Math.max(1, config.queueWait().toMillis());
+        this.queueWaitNanos = config.queueWait().toNanos();
     }
 
     /**
@@ -43,7 +45,10 @@ public final class ConcurrencyLimiter {
                 inFlight++;
                 return Future.succeededFuture(new Permit());
             }
-            if (queue.size() >= queueCapacity) {
+            // a slot frees every latency / limit on average: a call that could not get one within queue-wait is
+            // better refused now than after waiting for nothing
+            long expectedWaitNanos = (queue.size() + 1) * limit.latestNanos() / limit.current();
+            if (queue.size() >= queueCapacity || expectedWaitNanos > queueWaitNanos) {
                 return Future.failedFuture(Overloaded.INSTANCE);
             }
             Waiting waiting = new Waiting(vertx.getOrCreateContext(), Promise.promise());

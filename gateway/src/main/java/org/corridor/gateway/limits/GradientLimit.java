@@ -30,6 +30,7 @@ final class GradientLimit {
     private final double tolerance;
     private double limit;
     private double baselineNanos;
+    private double latestNanos;
 
     private long windowStart = -1;
     private long windowSum;
@@ -38,11 +39,11 @@ final class GradientLimit {
 
     GradientLimit(int initial, int min, int max, double tolerance) {
         if (min < 1 || min > initial || initial > max) {
-            throw new IllegalArgumentException("a concurrency limit needs 1 <= min-limit <= initial-limit <= max-limit, not "
+            throw new IllegalArgumentException("corridor.gateway.concurrency needs 1 <= min-limit <= initial-limit <= max-limit, not "
                     + min + ", " + initial + ", " + max);
         }
         if (tolerance < 1) {
-            throw new IllegalArgumentException("a latency tolerance below 1 would shrink the limit at the service's usual latency");
+            throw new IllegalArgumentException("corridor.gateway.concurrency.latency-tolerance below 1 would shrink the limit at the service's usual latency");
         }
         this.min = min;
         this.max = max;
@@ -54,7 +55,12 @@ final class GradientLimit {
         return (int) limit;
     }
 
-    /** The service's long-run latency the windows are measured against; zero before the first window. */
+    /** The average latency of the last window; zero before the first. */
+    long latestNanos() {
+        return (long) latestNanos;
+    }
+
+    /** The service's uncrowded latency the windows are measured against; zero before the first window. */
     Duration baseline() {
         return Duration.ofNanos((long) baselineNanos);
     }
@@ -83,6 +89,7 @@ final class GradientLimit {
     }
 
     private void adapt(double latency, int maxInFlight) {
+        latestNanos = latency;
         boolean crowded = maxInFlight >= limit / 2;
         if (baselineNanos == 0 || latency < baselineNanos) {
             baselineNanos = latency;

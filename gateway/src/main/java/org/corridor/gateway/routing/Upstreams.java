@@ -1,5 +1,6 @@
 package org.corridor.gateway.routing;
 
+import io.quarkus.runtime.Startup;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Vertx;
@@ -16,7 +17,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The services behind the gateway, sharing one pooled HTTP client. */
+/** The services behind the gateway, sharing one pooled HTTP client; made at start, so a bad limit stops the gateway there. */
+@Startup
 @ApplicationScoped
 public class Upstreams {
 
