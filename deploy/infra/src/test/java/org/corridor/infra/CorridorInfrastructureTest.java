@@ -83,11 +83,12 @@ class CorridorInfrastructureTest {
         infrastructure.destroyForcibly().waitFor();
 
         infrastructure = startLocalInfrastructure(postgresPort, kafkaPort);
-        insertOneByOne(cases, 300, 600);
         send(kafka, "corridor.case-events", "case-2", "opened");
         ProcessHandle postmaster = postmaster();
         List<ProcessHandle> postgresProcesses = new ArrayList<>(postmaster.descendants().toList());
         postgresProcesses.add(postmaster);
+        // killed right after the last answer: a commit answered before its WAL is written would be lost
+        insertOneByOne(cases, 300, 600);
         infrastructure.destroyForcibly();
         postgresProcesses.forEach(ProcessHandle::destroyForcibly);
         infrastructure.waitFor();
