@@ -2,9 +2,8 @@
 
 Each case is created with an Idempotency-Key, and its journey is recorded only while it has none, so running
 this again changes nothing. A refusal that means "not now" (503 or 429, as while the gateway holds a service off after a
-crash, or a refused connection) is retried with backoff: nothing was applied, so the retry is safe. So is a 504 (the
-service did not answer in time, on a busy machine) of a read or of a creation under its Idempotency-Key, which the
-service answers once whatever happened. Every name here is invented.
+crash, or a refused connection) is retried with backoff: nothing was applied, so the retry is safe; a 502 or 504
+(applied or not, nobody knows) only where an Idempotency-Key makes the retry safe. Every name here is invented.
 Usage: demo_data.py GATEWAY_URL CREDENTIALS_JSON
 """
 import json
@@ -32,8 +31,9 @@ def call(gateway, api_key, method, path, body=None, headers=None):
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status, json.loads(response.read() or b"null")
         except urllib.error.HTTPError as error:
-            repeatable = method == "GET" or "Idempotency-Key" in (headers or {})
-            if error.code not in ((429, 503, 504) if repeatable else (429, 503)) or time.monotonic() > deadline:
+            # 502 and 504 leave open whether the request was applied: retried only under an Idempotency-Key
+            retryable = (429, 503) + ((502, 504) if "Idempotency-Key" in (headers or {}) else ())
+            if error.code not in retryable or time.monotonic() > deadline:
                 raise SystemExit(f"demo data: {method} {path} answered {error.code}: {error.read().decode()[:300]}")
             retry_after = error.headers.get("Retry-After") or ""
             wait = float(retry_after) if retry_after.isdigit() else backoff

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CaseLoad implements AutoCloseable {
 
+    /** Where the load's cases are: a country whose policy the suite changes. */
+    static final String COUNTRY = "MN";
     private static final Set<Integer> RETRIED = Set.of(409, 429, 500, 502, 503, 504);
     /** A key still unanswered after this long is reported as such, never silently dropped. */
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
@@ -129,9 +131,9 @@ final class CaseLoad implements AutoCloseable {
                 .put("sex", "female").put("ageBand", "18-59");
         ObjectNode body = Gateway.object();
         body.set("members", Gateway.JSON.createArrayNode().add(member));
-        body.put("currentCountry", "MN");
+        body.put("currentCountry", COUNTRY);
         ArrayNode route = body.putArray("plannedRoute");
-        route.add("MN").add("KR");
+        route.add(COUNTRY).add("KR");
         return body;
     }
 

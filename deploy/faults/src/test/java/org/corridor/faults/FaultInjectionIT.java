@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Crash-tests the whole system: for each process (and the broker and the database together) case creation runs
  * through the gateway as a careful partner system sends it, the process is killed with SIGKILL part-way through,
  * {@code corridor up} brings it back, and then every promise is checked: every case answered 2xx reads back, one case
- * per Idempotency-Key, report-service counts exactly the people case-service holds, no server error once recovered, and
+ * per Idempotency-Key, report-service counts exactly the people case-service holds where the load created them, no
+ * server error once recovered, and
  * (case-service killed) a policy published while it was down still re-scores its cases and alerts. Each scenario
  * prints its figures.
  */
@@ -81,8 +82,9 @@ class FaultInjectionIT {
     @ParameterizedTest
     @EnumSource(Fault.class)
     void nothingAcknowledgedIsLostAndEveryPartHeals(Fault fault) throws Exception {
-        long peopleBefore = settledPeople();
-        Set<String> casesBefore = caseIds(gateway.all(caseworker, "/api/v1/cases"));
+        List<JsonNode> before = gateway.all(caseworker, "/api/v1/cases");
+        long peopleBefore = people(before);
+        Set<String> casesBefore = caseIds(before);
 
         long started = System.nanoTime();
         Duration upTook;
@@ -97,7 +99,7 @@ class FaultInjectionIT {
             killedAt = System.nanoTime();
             fault.inject.accept(CORRIDOR);
             if (fault == Fault.CASE_SERVICE) {
-                published = publishRiskierPolicy("MN");
+                published = publishRiskierPolicy(CaseLoad.COUNTRY);
             }
             Gateway.pause(DOWN_FOR);
             upTook = CORRIDOR.up();
@@ -133,9 +135,10 @@ class FaultInjectionIT {
         created.removeAll(casesBefore);
         assertEquals(acknowledged, created, "the cases created are exactly the ones acknowledged, one per key");
 
-        long peopleHeld = cases.stream().mapToLong(entry -> entry.get("members").size()).sum();
-        assertEquals(peopleBefore + acknowledged.size(), peopleHeld);
-        assertEquals(peopleHeld, settledPeople(), "report-service counts the people case-service holds");
+        assertEquals(peopleBefore + acknowledged.size(), people(cases), "one person in each acknowledged case");
+        String loadStatus = cases.stream().filter(entry -> acknowledged.contains(entry.get("id").asText()))
+                .findFirst().orElseThrow().get("status").asText();
+        assertReportAgrees(CaseLoad.COUNTRY, loadStatus);
 
         if (published != null) {
             assertAlerted(published, acceptedBeforeTheFault);
@@ -147,21 +150,35 @@ class FaultInjectionIT {
         }
     }
 
-    /** The people report-service counts once it agrees with case-service; fails if it never does. */
-    private static long settledPeople() throws IOException {
+    /**
+     * Waits until report-service's overview cell of the country and status counts exactly the people case-service holds
+     * there (the cell the load fills: large enough to be published whatever disclosure control withholds around it).
+     */
+    private static void assertReportAgrees(String country, String status) throws IOException {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         while (true) {
-            long held = gateway.all(caseworker, "/api/v1/cases").stream().mapToLong(entry -> entry.get("members").size()).sum();
-            long reported = gateway.peopleReported(coordinator);
+            long held = people(gateway.all(caseworker, "/api/v1/cases").stream()
+                    .filter(entry -> country.equals(entry.path("currentCountry").asText())
+                            && status.equals(entry.get("status").asText()))
+                    .toList());
+            JsonNode cell = gateway.overviewCell(coordinator, country, status);
+            if (cell.path("suppressed").asBoolean(false)) {
+                throw new AssertionError("the overview withholds the cell the load fills: " + cell);
+            }
+            long reported = cell.path("count").asLong();
             if (held == reported) {
-                return held;
+                return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("report-service counts " + reported + " people, case-service holds " + held
-                        + " (after " + SETTLE_TIMEOUT + ")");
+                throw new AssertionError("report-service counts " + reported + " people " + status + " in " + country
+                        + ", case-service holds " + held + " (after " + SETTLE_TIMEOUT + ")");
             }
             Gateway.pause(Duration.ofMillis(500));
         }
+    }
+
+    private static long people(List<JsonNode> cases) {
+        return cases.stream().mapToLong(entry -> entry.get("members").size()).sum();
     }
 
     /**

@@ -94,13 +94,14 @@ final class Gateway {
         return items;
     }
 
-    /** The people report-service counts for the caller's organisation (the overview's overall total). */
-    long peopleReported(String coordinatorKey) throws IOException {
-        JsonNode total = ok(coordinatorKey, "GET", "/api/v1/reports/overview", null).path("totals").path("all");
-        if (total.path("suppressed").asBoolean(false)) {
-            throw new AssertionError("the overview's overall total is withheld: " + total);
+    /** The cell of report-service's overview (people by status and country) for the caller's organisation. */
+    JsonNode overviewCell(String coordinatorKey, String country, String status) throws IOException {
+        for (JsonNode cell : ok(coordinatorKey, "GET", "/api/v1/reports/overview", null).path("cells")) {
+            if (country.equals(cell.path("country").asText()) && status.equals(cell.path("status").asText())) {
+                return cell;
+            }
         }
-        return total.path("count").asLong();
+        return JSON.createObjectNode().put("count", 0);
     }
 
     static ObjectNode object() {

@@ -86,11 +86,12 @@ class CorridorInfrastructureTest {
 
         postgres = startLocalInfrastructure("postgres", postgresPort);
         broker = startLocalInfrastructure("kafka", kafkaPort);
-        insertOneByOne(cases, 300, 600);
         send(kafka, "corridor.case-events", "case-2", "opened");
         ProcessHandle postmaster = postmaster();
         List<ProcessHandle> postgresProcesses = new ArrayList<>(postmaster.descendants().toList());
         postgresProcesses.add(postmaster);
+        // killed right after the last answer: a commit answered before its WAL is written would be lost
+        insertOneByOne(cases, 300, 600);
         postgres.destroyForcibly();
         broker.destroyForcibly();
         postgresProcesses.forEach(ProcessHandle::destroyForcibly);
