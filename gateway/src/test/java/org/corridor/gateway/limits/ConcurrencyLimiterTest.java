@@ -77,36 +77,33 @@ class ConcurrencyLimiterTest {
     }
 
     private static GatewayConfig.Concurrency fixed(int limit, int queue, Duration queueWait) {
-        return new GatewayConfig.Concurrency() {
-            @Override
-            public int initialLimit() {
-                return limit;
-            }
+        return new FixedLimit(limit, queue, queueWait);
+    }
 
-            @Override
-            public int minLimit() {
-                return limit;
-            }
+    /**
+     * A record, not an anonymous class: the interface's constraints make Quarkus's build refuse an anonymous
+     * implementation anywhere in the test classes, which fails every {@code @QuarkusTest} of the module.
+     */
+    private record FixedLimit(int limit, int queue, Duration queueWait) implements GatewayConfig.Concurrency {
 
-            @Override
-            public int maxLimit() {
-                return limit;
-            }
+        @Override
+        public int initialLimit() {
+            return limit;
+        }
 
-            @Override
-            public double latencyTolerance() {
-                return 1.5;
-            }
+        @Override
+        public int minLimit() {
+            return limit;
+        }
 
-            @Override
-            public int queue() {
-                return queue;
-            }
+        @Override
+        public int maxLimit() {
+            return limit;
+        }
 
-            @Override
-            public Duration queueWait() {
-                return queueWait;
-            }
-        };
+        @Override
+        public double latencyTolerance() {
+            return 1.5;
+        }
     }
 }
