@@ -27,6 +27,11 @@ final class CaseLoad implements AutoCloseable {
     /** Where the load's cases are: a country whose policy the suite changes. */
     static final String COUNTRY = "MN";
     private static final Set<Integer> RETRIED = Set.of(409, 429, 500, 502, 503, 504);
+    /**
+     * Between one worker's cases: enough load to have requests in flight at every kill and retries throughout the
+     * outage, without piling up thousands of cases that each later check has to read.
+     */
+    private static final Duration BETWEEN_CASES = Duration.ofMillis(250);
     /** A key still unanswered after this long is reported as such, never silently dropped. */
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
 
@@ -94,6 +99,7 @@ final class CaseLoad implements AutoCloseable {
     private void createCasesUntilStopped() {
         while (!stopping) {
             createOneCase(UUID.randomUUID().toString(), request());
+            Gateway.pause(BETWEEN_CASES);
         }
     }
 

@@ -121,24 +121,22 @@ class FaultInjectionIT {
 
         assertEquals(Map.of(), load.refused, "Idempotency-Keys never answered 2xx (key -> last status)");
         assertEquals(List.of(), load.failedSince(recoveredAt), "server errors or unanswered requests once recovered");
+        assertEquals(List.of(), load.attempts.stream().filter(attempt -> attempt.status() == 500).toList(),
+                "unhandled errors (500) at any time: an outage is answered 503");
         Set<String> doubled = load.accepted.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         assertEquals(Set.of(), doubled, "Idempotency-Keys answered with more than one case");
 
         Set<String> acknowledged = acceptedIds(load);
-        for (String id : acknowledged) {
-            assertEquals(200, gateway.call(caseworker, "GET", "/api/v1/cases/" + id, null).status(),
-                    "case " + id + " was answered 2xx and must read back");
-        }
         List<JsonNode> cases = gateway.all(caseworker, "/api/v1/cases");
         Set<String> created = caseIds(cases);
         created.removeAll(casesBefore);
-        assertEquals(acknowledged, created, "the cases created are exactly the ones acknowledged, one per key");
-
+        assertEquals(acknowledged, created, "the cases created are exactly the ones acknowledged: each reads back, "
+                + "one per key");
         assertEquals(peopleBefore + acknowledged.size(), people(cases), "one person in each acknowledged case");
         String loadStatus = cases.stream().filter(entry -> acknowledged.contains(entry.get("id").asText()))
                 .findFirst().orElseThrow().get("status").asText();
-        assertReportAgrees(CaseLoad.COUNTRY, loadStatus);
+        assertReportAgrees(cases, CaseLoad.COUNTRY, loadStatus);
 
         if (published != null) {
             assertAlerted(published, acceptedBeforeTheFault);
@@ -152,15 +150,14 @@ class FaultInjectionIT {
 
     /**
      * Waits until report-service's overview cell of the country and status counts exactly the people case-service holds
-     * there (the cell the load fills: large enough to be published whatever disclosure control withholds around it).
+     * there. The suite's Corridor holds no demo cases, so the organisation's only figures are the load's, large enough
+     * never to be withheld; nothing changes either once the load has stopped.
      */
-    private static void assertReportAgrees(String country, String status) throws IOException {
+    private static void assertReportAgrees(List<JsonNode> cases, String country, String status) throws IOException {
+        long held = people(cases.stream().filter(entry -> country.equals(entry.path("currentCountry").asText())
+                && status.equals(entry.get("status").asText())).toList());
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         while (true) {
-            long held = people(gateway.all(caseworker, "/api/v1/cases").stream()
-                    .filter(entry -> country.equals(entry.path("currentCountry").asText())
-                            && status.equals(entry.get("status").asText()))
-                    .toList());
             JsonNode cell = gateway.overviewCell(coordinator, country, status);
             if (cell.path("suppressed").asBoolean(false)) {
                 throw new AssertionError("the overview withholds the cell the load fills: " + cell);

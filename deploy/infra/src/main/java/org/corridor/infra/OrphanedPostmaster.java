@@ -23,13 +23,15 @@ final class OrphanedPostmaster {
     /**
      * Stops the server that {@code dataDirectory}'s {@code postmaster.pid} names, if it still runs: a fast shutdown
      * (SIGINT: sessions are ended, the WAL is flushed, a checkpoint is written), or an immediate one (SIGQUIT,
-     * recovered from the WAL at the next start) if that takes too long. A pid file naming a process that is not that
-     * server (the pid was reused) is removed, since PostgreSQL would refuse to start on it.
+     * recovered from the WAL at the next start) if that takes too long. Then, and whenever the pid file names a process
+     * that is not that server (the pid was reused) or one that has exited but is not yet reaped (a zombie, which
+     * PostgreSQL takes for a live server), the pid file is removed, since PostgreSQL would refuse to start on it.
      */
     static void stopIfRunning(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         Optional<ProcessHandle> postmaster = postmaster(pidFile);
         if (postmaster.isEmpty()) {
+            Files.deleteIfExists(pidFile);
             return;
         }
         if (!isPostgres(postmaster.get())) {
@@ -40,6 +42,7 @@ final class OrphanedPostmaster {
         if (!signalAndWait(postmaster.get(), "INT", FAST_SHUTDOWN) && !signalAndWait(postmaster.get(), "QUIT", IMMEDIATE_SHUTDOWN)) {
             throw new IllegalStateException("PostgreSQL (pid " + postmaster.get().pid() + ") on " + dataDirectory + " does not stop");
         }
+        Files.deleteIfExists(pidFile);
     }
 
     /** The PostgreSQL server running on {@code dataDirectory}, if one does. */
