@@ -108,6 +108,7 @@ final class CaseLoad implements AutoCloseable {
         Duration pause = Duration.ofMillis(100);
         while (true) {
             int status;
+            String problem = null;
             try {
                 Gateway.Answer answer = gateway.call(caseworkerKey, "POST", "/api/v1/cases", body,
                         "Idempotency-Key", idempotencyKey);
@@ -115,11 +116,14 @@ final class CaseLoad implements AutoCloseable {
                 if (status / 100 == 2) {
                     accepted.computeIfAbsent(idempotencyKey, key -> ConcurrentHashMap.newKeySet())
                             .add(answer.json().get("id").asText());
+                } else {
+                    problem = answer.problemType();
                 }
             } catch (IOException e) {
                 status = -1;
+                problem = e.getClass().getSimpleName();
             }
-            attempts.add(new Attempt(System.nanoTime(), status));
+            attempts.add(new Attempt(System.nanoTime(), status, problem));
             if (status / 100 == 2) {
                 return;
             }
@@ -143,7 +147,10 @@ final class CaseLoad implements AutoCloseable {
         return body;
     }
 
-    /** One request: when it was answered (nanoTime) and its status, -1 when no answer came. */
-    record Attempt(long at, int status) {
+    /**
+     * One request: when it was answered (nanoTime), its status (-1 when no answer came) and, when refused, the problem
+     * type's last segment (or the exception that stood for the answer).
+     */
+    record Attempt(long at, int status, String problem) {
     }
 }

@@ -122,5 +122,15 @@ final class Gateway {
         JsonNode json() throws IOException {
             return JSON.readTree(body);
         }
+
+        /** The last segment of the RFC 9457 problem's type, if the answer is one. */
+        String problemType() {
+            try {
+                String type = json().path("type").asText("");
+                return type.substring(type.lastIndexOf('/') + 1);
+            } catch (IOException e) {
+                return "not a problem document";
+            }
+        }
     }
 }

@@ -81,13 +81,22 @@ public final class Upstream {
         return answer.future();
     }
 
-    /** Whether the service says it is ready; never counted by the breaker, since it only observes. */
+    /**
+     * Whether the service says it is ready. A failed probe is never counted by the breaker, since it only observes; a
+     * ready answer closes an open circuit, since the service demonstrably answers again: otherwise the circuit would
+     * wait for a call to try it, and refuse the first calls after a restart although the service is ready.
+     */
     public Future<Boolean> ready() {
         return client.request(new RequestOptions().setServer(address).setMethod(HttpMethod.GET).setURI("/q/health/ready")
                         .setConnectTimeout(PROBE_TIMEOUT_MILLIS).setIdleTimeout(PROBE_TIMEOUT_MILLIS))
                 .compose(probe -> probe.send())
                 .compose(response -> response.body().map(body -> response.statusCode() == 200))
-                .otherwise(false);
+                .otherwise(false)
+                .onSuccess(ready -> {
+                    if (ready && breaker.state() != CircuitBreakerState.CLOSED) {
+                        breaker.reset();
+                    }
+                });
     }
 
     public CircuitBreakerState circuit() {
