@@ -36,7 +36,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception) {
-        return response(exception.toProblem());
+        if (exception.retryAfterSeconds() == null) {
+            return response(exception.toProblem());
+        }
+        return Response.fromResponse(response(exception.toProblem()))
+                .header(HttpHeaders.RETRY_AFTER, exception.retryAfterSeconds().toString()).build();
     }
 
     @ServerExceptionMapper
