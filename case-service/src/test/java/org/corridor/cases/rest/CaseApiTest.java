@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -174,6 +175,36 @@ class CaseApiTest {
         given().header("Authorization", OFFICER).queryParam("cursor", next).get(journey).then()
                 .statusCode(200).body("items", hasSize(2)).body("items[1].kind", equalTo("arrived"))
                 .body("items[1].place", equalTo("Incheon")).body("next", nullValue());
+    }
+
+    @Test
+    void wronglyTypedBodiesAreProblemsNamingTheFieldAndChangeNothing() throws Exception {
+        String id = openCase();
+        long cases = count("SELECT count(*) FROM case_file");
+        Map<String, String> openings = Map.of(
+                "[]", "body",
+                "\"Magnolia\"", "body",
+                "{\"members\": \"Magnolia\", \"currentCountry\": \"CN\", \"plannedRoute\": [\"CN\"]}", "members",
+                group("\"CN\""), "plannedRoute",
+                group("[\"CN\"]").replace("\"" + LEGAL_NAME + "\"", "5"), "members[0].legalName",
+                group("[\"CN\"]").replace("\"alias\": \"Pine\"", "\"alias\": true"), "members[1].alias");
+        openings.forEach((body, field) -> given().header("Authorization", CASEWORKER).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/cases").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of(field)))
+                .body(not(containsString("Magnolia"))));
+        assertEquals(cases, count("SELECT count(*) FROM case_file"));
+
+        String journey = "/api/v1/cases/" + id + "/journey";
+        Map<String, String> events = Map.of(
+                "[]", "body",
+                "{\"kind\": \"departed\", \"country\": \"CN\", \"date\": 5}", "date",
+                "{\"kind\": \"departed\", \"country\": \"CN\", \"date\": \"2026-10-01\", \"place\": 5}", "place");
+        events.forEach((body, field) -> given().header("Authorization", CASEWORKER).contentType(ContentType.JSON).body(body)
+                .post(journey).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of(field))));
+        given().header("Authorization", CASEWORKER).get(journey).then().statusCode(200).body("items", hasSize(0));
     }
 
     static void record(String id, String kind, String country, int status) {
