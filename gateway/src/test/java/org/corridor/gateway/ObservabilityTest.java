@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -136,6 +138,22 @@ class ObservabilityTest {
         awaitMetrics(metrics -> metrics.contains("gateway_requests_seconds_bucket{method=\"GET\",route=\"cases\",status=\"200\"")
                 && metrics.contains("gateway_requests_seconds_count{method=\"GET\",route=\"countries\",status=\"503\"")
                 && metrics.contains("gateway_upstream_errors_total{kind=\"unreachable\",route=\"countries\"}"));
+    }
+
+    @Test
+    void noMetricLabelCarriesAnIdentifierFromThePath() {
+        String key = new TestApiKeys(store, directory).active("crossing-hope", "caseworker");
+        String id = UUID.randomUUID().toString();
+        given().header("Authorization", "ApiKey " + key).when().get("/api/v1/cases/" + id);
+        given().header("Authorization", "ApiKey " + key).when().get("/api/v1/cases/" + id + "/journey");
+
+        String metrics = Eventually.await(() -> {
+            String all = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            return all.contains("http_server_requests_seconds_count{") && all.contains("uri=\"/api/") ? all : null;
+        }, "the HTTP server metrics of the proxy route");
+        assertFalse(metrics.contains(id), "a case id is a metric label");
+        assertFalse(Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(metrics).find(),
+                "an identifier is a metric label");
     }
 
     @Test

@@ -95,6 +95,8 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class),
                     examples = @ExampleObject(name = "opened", ref = "CaseAsCaseworker")))
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used before for a different request.")
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed: "
+            + "retry after Retry-After for its result.")
     public Response open(@Valid @NotNull CaseRequest request,
                          @HeaderParam("Idempotency-Key") @Parameter(description = "Any string of 1 to 200 characters that "
                                  + "you make unique per case you open, so that retrying is safe; remembered per organisation.")

@@ -13,7 +13,15 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.corridor.infra.testing.InternalTokens.bearerFor;
@@ -169,6 +177,36 @@ class CaseApiTest {
                 .body("items[1].place", equalTo("Incheon")).body("next", nullValue());
     }
 
+    @Test
+    void wronglyTypedBodiesAreProblemsNamingTheFieldAndChangeNothing() throws Exception {
+        String id = openCase();
+        long cases = count("SELECT count(*) FROM case_file");
+        Map<String, String> openings = Map.of(
+                "[]", "body",
+                "\"Magnolia\"", "body",
+                "{\"members\": \"Magnolia\", \"currentCountry\": \"CN\", \"plannedRoute\": [\"CN\"]}", "members",
+                group("\"CN\""), "plannedRoute",
+                group("[\"CN\"]").replace("\"" + LEGAL_NAME + "\"", "5"), "members[0].legalName",
+                group("[\"CN\"]").replace("\"alias\": \"Pine\"", "\"alias\": true"), "members[1].alias");
+        openings.forEach((body, field) -> given().header("Authorization", CASEWORKER).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/cases").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of(field)))
+                .body(not(containsString("Magnolia"))));
+        assertEquals(cases, count("SELECT count(*) FROM case_file"));
+
+        String journey = "/api/v1/cases/" + id + "/journey";
+        Map<String, String> events = Map.of(
+                "[]", "body",
+                "{\"kind\": \"departed\", \"country\": \"CN\", \"date\": 5}", "date",
+                "{\"kind\": \"departed\", \"country\": \"CN\", \"date\": \"2026-10-01\", \"place\": 5}", "place");
+        events.forEach((body, field) -> given().header("Authorization", CASEWORKER).contentType(ContentType.JSON).body(body)
+                .post(journey).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of(field))));
+        given().header("Authorization", CASEWORKER).get(journey).then().statusCode(200).body("items", hasSize(0));
+    }
+
     static void record(String id, String kind, String country, int status) {
         given().header("Authorization", CASEWORKER).contentType(ContentType.JSON)
                 .body("{\"kind\": \"%s\", \"country\": \"%s\", \"date\": \"2026-10-01\", \"place\": \"Incheon\"}".formatted(kind, country))
@@ -213,6 +251,42 @@ class CaseApiTest {
         given().header("Authorization", CASEWORKER).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(group("[\"CN\", \"KR\"]")).post("/api/v1/cases").then().statusCode(422).contentType("application/problem+json");
         assertEquals(cases, count("SELECT count(*) FROM case_file"));
+    }
+
+    @Test
+    void concurrentRetriesUnderOneKeyOpenOneCaseAndNeverFail() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = group("[\"CN\"]");
+        long cases = count("SELECT count(*) FROM case_file");
+        int retries = 8;
+        var start = new CountDownLatch(1);
+        List<Future<Response>> sent = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(retries)) {
+            for (int i = 0; i < retries; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return given().header("Authorization", CASEWORKER).header("Idempotency-Key", key)
+                            .contentType(ContentType.JSON).body(body).post("/api/v1/cases");
+                }));
+            }
+            start.countDown();
+        }
+        Set<String> opened = new HashSet<>();
+        for (Future<Response> answer : sent) {
+            Response response = answer.get();
+            if (response.statusCode() == 201) {
+                opened.add(response.path("id"));
+            } else {
+                response.then().statusCode(409).contentType("application/problem+json").header("Retry-After", "1");
+            }
+        }
+        assertEquals(1, opened.size());
+        assertEquals(cases + 1, count("SELECT count(*) FROM case_file"));
+        String replay = given().header("Authorization", CASEWORKER).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        assertEquals(opened.iterator().next(), replay);
+        given().header("Authorization", CASEWORKER).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(group("[\"CN\", \"KR\"]")).post("/api/v1/cases").then().statusCode(422);
     }
 
     @Test

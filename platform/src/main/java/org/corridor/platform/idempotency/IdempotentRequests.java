@@ -17,6 +17,7 @@ import java.util.UUID;
 /**
  * Idempotency-Key for requests that create something: the first request under a key is remembered with a hash of its
  * body and what it created; a retry with the same body finds that, and another body under the same key is a 422.
+ * While a request under a key is in flight its transaction holds the key, and a concurrent one under it is a 409.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -31,7 +32,11 @@ public class IdempotentRequests {
         this.objectMapper = objectMapper;
     }
 
-    /** What a request under this key created before; empty for a first request (or none without a key). */
+    /**
+     * What a request under this key created before; empty for a first request (or none without a key). A first
+     * request keeps the key claimed until its transaction ends: the record is written in that transaction, so a
+     * concurrent request could otherwise neither see it nor insert its own.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> created(Operation operation, String key, Object request) {
         if (key == null) {
@@ -39,6 +44,13 @@ public class IdempotentRequests {
         }
         if (key.isBlank() || key.length() > 200) {
             throw ProblemException.invalidField(HEADER, "must be 1 to 200 characters");
+        }
+        boolean claimed = (Boolean) entityManager.createNativeQuery(
+                        "SELECT pg_try_advisory_xact_lock(hashtextextended(CAST(?1 AS text), 0))")
+                .setParameter(1, String.join("\n", operation.name(), operation.scope(), key))
+                .getSingleResult();
+        if (!claimed) {
+            throw ProblemException.stillInProgress();
         }
         List<?> rows = entityManager.createNativeQuery("""
                         SELECT request_hash, resource_id FROM idempotent_request

@@ -9,13 +9,20 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Integer retryAfterSeconds;
 
-    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+    private ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+                             Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = errors;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, slug, title, detail, errors, null);
     }
 
     public ProblemException(int status, String slug, String title, String detail) {
@@ -44,6 +51,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict", detail);
     }
 
+    /** Another request under the same Idempotency-Key is still being processed; a retry gets its outcome. */
+    public static ProblemException stillInProgress() {
+        return new ProblemException(409, "conflict", "Conflict", "A request with this Idempotency-Key is still being "
+                + "processed; retry after the time in Retry-After to get its result.", null, 1);
+    }
+
     public static ProblemException preconditionRequired() {
         return new ProblemException(428, "precondition-required", "Precondition required",
                 "This update needs an If-Match header with the resource's current ETag.");
@@ -64,5 +77,10 @@ public class ProblemException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Seconds for a Retry-After header, or null when retrying cannot help. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -36,7 +37,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception) {
-        return response(exception.toProblem());
+        if (exception.retryAfterSeconds() == null) {
+            return response(exception.toProblem());
+        }
+        return Response.fromResponse(response(exception.toProblem()))
+                .header(HttpHeaders.RETRY_AFTER, exception.retryAfterSeconds().toString()).build();
     }
 
     @ServerExceptionMapper
@@ -63,6 +68,12 @@ public class ProblemMappers {
     public Response unknownField(UnrecognizedPropertyException exception) {
         return response(Problem.of(400, "validation", "Invalid request", "The body has a field this resource does not know.",
                 List.of(new Problem.FieldError(pathOf(exception), "is not a known field"))));
+    }
+
+    /** Also named for its own type: the framework's mapper of it (a bare 400) would otherwise come first. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException exception) {
+        return mismatchedJson(exception);
     }
 
     @ServerExceptionMapper

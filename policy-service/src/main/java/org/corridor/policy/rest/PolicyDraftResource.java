@@ -79,6 +79,8 @@ public class PolicyDraftResource {
                     schema = @Schema(implementation = PolicyDraftView.class),
                     examples = @ExampleObject(name = "mongolia-returns", ref = "WrittenPolicyDraft")))
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used before for a different request.")
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed: "
+            + "retry after Retry-After for its result.")
     public Response create(
             @PathParam("code") @Parameter(description = CountryPolicyResource.COUNTRY_CODE, example = "MN") String code,
             @Valid @NotNull PolicyFields fields,

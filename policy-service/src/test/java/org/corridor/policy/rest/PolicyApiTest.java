@@ -214,6 +214,32 @@ class PolicyApiTest {
     }
 
     @Test
+    void wronglyTypedBodiesAreProblemsNamingTheField() {
+        String drafts = "/api/v1/countries/KR/policy/drafts";
+        Map<String, String> cases = Map.of(
+                "[]", "body",
+                "\"a draft\"", "body",
+                draft("2026-01-01", "high").replace("\"Transit is no longer tolerated.\"", "5"), "summary",
+                draft("2026-01-01", "high").replace("\"2026-01-01\"", "20454"), "validFrom",
+                draft("2026-01-01", "high").replace("[\"seeds/002: transit stopped\"]", "\"seeds/002: transit stopped\""), "sources");
+        cases.forEach((body, field) -> given().header("Authorization", EDITOR).contentType(ContentType.JSON).body(body)
+                .post(drafts).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of(field))));
+        given().header("Authorization", EDITOR).get(drafts).then().statusCode(200).body("$", hasSize(0));
+
+        String assess = "/api/v1/routes/assess";
+        Map<String, String> routes = Map.of(
+                "[\"CN\"]", "body",
+                "{\"countries\": \"CN\"}", "countries",
+                "{\"countries\": [\"CN\"], \"at\": 20454}", "at");
+        routes.forEach((body, field) -> given().header("Authorization", ANALYST).contentType(ContentType.JSON).body(body)
+                .post(assess).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of(field))));
+    }
+
+    @Test
     void assessesGoingNorthAgainstGoingSouth() {
         var north = given().header("Authorization", ANALYST).contentType(ContentType.JSON)
                 .body("{\"countries\": [\"CN\",\"MN\",\"KR\"], \"at\": \"2006-06-01\"}")

@@ -10,6 +10,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Set;
  * issuer repeat the platform's {@code InternalToken} contract on purpose: a test that drifted from it would fail.
  */
 public final class InternalTokens {
+
+    private static final Duration LIFETIME = Duration.ofMinutes(5);
 
     private InternalTokens() {
     }
@@ -26,11 +29,25 @@ public final class InternalTokens {
     }
 
     public static String bearerFor(String subject, String organisation, String... roles) {
+        return signedByTheGateway(subject, organisation, LIFETIME, roles);
+    }
+
+    /** Signed with the gateway's key, but living longer than any token the gateway makes. */
+    public static String bearerLivingFor(Duration lifetime, String organisation, String... roles) {
+        return signedByTheGateway("long-lived", organisation, lifetime, roles);
+    }
+
+    /** Signed with the gateway's key, but naming several organisations where the gateway puts one. */
+    public static String bearerOfOrganisations(List<String> organisations, String... roles) {
+        return signedByTheGateway("many-organisations", organisations, LIFETIME, roles);
+    }
+
+    private static String signedByTheGateway(String subject, Object organisation, Duration lifetime, String... roles) {
         try {
             var key = KeyUtils.decodePrivateKey(
                     Files.readString(Path.of(System.getProperty(CorridorTestInfrastructure.SIGNING_KEY))),
                     SignatureAlgorithm.ES256);
-            return sign(key, subject, organisation, roles);
+            return sign(key, subject, organisation, lifetime, roles);
         } catch (Exception e) {
             throw new IllegalStateException("could not sign a test token", e);
         }
@@ -41,19 +58,19 @@ public final class InternalTokens {
         try {
             var generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return sign(generator.generateKeyPair().getPrivate(), "stranger", organisation, roles);
+            return sign(generator.generateKeyPair().getPrivate(), "stranger", organisation, LIFETIME, roles);
         } catch (Exception e) {
             throw new IllegalStateException("could not sign a test token", e);
         }
     }
 
-    private static String sign(PrivateKey key, String subject, String organisation, String... roles) {
+    private static String sign(PrivateKey key, String subject, Object organisation, Duration lifetime, String... roles) {
         return "Bearer " + Jwt.issuer("corridor-gateway")
                     .audience("corridor-services")
                     .subject(subject)
                     .claim("org", organisation)
                     .claim("roles", Set.of(roles))
-                    .expiresIn(Duration.ofMinutes(5))
+                    .expiresIn(lifetime)
                     .jws().algorithm(SignatureAlgorithm.ES256)
                     .sign(key);
     }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -78,6 +80,14 @@ public abstract class ServiceContract {
                 .statusCode(401)
                 .contentType("application/problem+json");
         given().header("Authorization", InternalTokens.bearerSignedByAStranger("some-org", "coordinator"))
+                .when().get("/api/v1/anything").then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.bearerLivingFor(Duration.ofHours(1), "some-org", "coordinator"))
+                .when().get("/api/v1/anything").then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.bearerOfOrganisations(List.of("some-org", "other-org"), "coordinator"))
                 .when().get("/api/v1/anything").then()
                 .statusCode(401)
                 .contentType("application/problem+json");
