@@ -7,20 +7,15 @@ import jakarta.inject.Inject;
 import org.corridor.gateway.keys.ApiKeyDirectory;
 import org.corridor.gateway.keys.ApiKeyStore;
 import org.corridor.gateway.observability.AccessLog;
+import org.corridor.infra.testing.CapturedLogs;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.jboss.logmanager.ExtLogRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
@@ -41,34 +36,8 @@ class ObservabilityTest {
     @Inject
     ApiKeyDirectory directory;
 
-    final Queue<ExtLogRecord> logged = new ConcurrentLinkedQueue<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            var captured = (ExtLogRecord) record;
-            // the MDC and message are read on the logging thread, where they are the request's
-            captured.copyAll();
-            logged.add(captured);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureLogs() {
-        Logger.getLogger("").addHandler(capture);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @Test
     void oneAccessLinePerRequestWithItsRequestIdAndNothingSecret() {
@@ -84,9 +53,9 @@ class ObservabilityTest {
         assertTrue(warning.getFormattedMessage().contains("policy-service"), "the gateway's own lines carry the request id too");
         awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-2".equals(record.getMdc("requestId")));
 
-        assertEquals(1, logged.stream().filter(record -> AccessLog.CATEGORY.equals(record.getLoggerName())
+        assertEquals(1, logs.records().stream().filter(record -> AccessLog.CATEGORY.equals(record.getLoggerName())
                 && "req-obs-1".equals(record.getMdc("requestId"))).count());
-        for (ExtLogRecord record : List.copyOf(logged)) {
+        for (ExtLogRecord record : logs.records()) {
             String line = record.getFormattedMessage();
             for (String secret : List.of(key, "secret-cookie", "Kim", "some-case", "Authorization")) {
                 assertTrue(line == null || !line.contains(secret), "a log line holds " + secret + ": " + line);
@@ -172,7 +141,7 @@ class ObservabilityTest {
     }
 
     private ExtLogRecord awaitRecord(Predicate<ExtLogRecord> wanted) {
-        return Eventually.await(() -> logged.stream().filter(wanted).findFirst().orElse(null), "the log line");
+        return Eventually.await(() -> logs.records().stream().filter(wanted).findFirst().orElse(null), "the log line");
     }
 
     private void awaitMetrics(Predicate<String> complete) {

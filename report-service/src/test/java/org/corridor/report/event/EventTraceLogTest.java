@@ -5,6 +5,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.corridor.infra.testing.CapturedLogs;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.corridor.platform.events.CloudEventCodec;
 import org.corridor.platform.events.CorridorTopics;
@@ -12,17 +13,11 @@ import org.corridor.report.Events;
 import org.corridor.report.Events.Band;
 import org.corridor.report.Events.CaseAt;
 import org.jboss.logmanager.ExtLogRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,33 +30,8 @@ class EventTraceLogTest {
     @Inject
     DataSource dataSource;
 
-    final Queue<ExtLogRecord> logged = new ConcurrentLinkedQueue<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            var captured = (ExtLogRecord) record;
-            captured.copyAll();
-            logged.add(captured);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureLogs() {
-        Logger.getLogger("").addHandler(capture);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @Test
     void applyingACaseEventLogsWithTheTraceIdItCarries() {
@@ -74,7 +44,7 @@ class EventTraceLogTest {
 
         Events.sendAndAwait(dataSource, opened, traced);
 
-        List<ExtLogRecord> lines = logged.stream().filter(record -> traceId.equals(record.getMdc("traceId"))).toList();
+        List<ExtLogRecord> lines = logs.records().stream().filter(record -> traceId.equals(record.getMdc("traceId"))).toList();
         assertFalse(lines.isEmpty(), "a line about applying the event, with its trace id");
         for (ExtLogRecord line : lines) {
             assertTrue(line.getFormattedMessage().contains(untraced.eventId() + " (" + CorridorTopics.CASE_EVENT_TYPE_PREFIX + "opened)"),
