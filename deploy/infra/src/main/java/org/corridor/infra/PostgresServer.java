@@ -62,6 +62,9 @@ public final class PostgresServer implements AutoCloseable {
                 // crash recovery after a kill replays the WAL since the last checkpoint: more than the default 10 s on a busy machine
                 .setPGStartupWait(Duration.ofMinutes(2))
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // TCP only: a Unix socket's lock file names the server that made it, and a killed server not yet
+                // reaped (a zombie) still counts as alive there, so the next start would refuse to run
+                .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("synchronous_commit", durability.synchronousCommit)
                 .setServerConfig("fsync", durability.fsync)
