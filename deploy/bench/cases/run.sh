@@ -29,13 +29,7 @@ load() { "$java" "$root/deploy/bench/LoadClient.java" "$@"; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-cat >case.json <<'JSON'
-{"members": [{"alias": "Bench-A", "sex": "female", "ageBand": "18-59", "vulnerabilities": ["pregnant"],
-              "legalName": "Bench Legal Name", "dateOfBirth": "1990", "placeOfOrigin": "Bench Town",
-              "relatives": "Bench relatives", "contact": "Bench contact"},
-             {"alias": "Bench-B", "sex": "male", "ageBand": "5-11"}],
- "currentCountry": "LA", "plannedRoute": ["LA", "TH", "KR"], "needs": [{"kind": "shelter", "state": "identified"}]}
-JSON
+cp "$root/deploy/bench/case.json" case.json
 caseworker="ApiKey $(key crossing-hope caseworker)"
 token=$(load token "$run/keys/signing-key.pem" crossing-hope caseworker)
 

@@ -35,13 +35,7 @@ field() { sed -E "s/.* $1=([0-9.]+).*/\1/"; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cat >"$work/case.json" <<'JSON'
-{"members": [{"alias": "Bench-A", "sex": "female", "ageBand": "18-59", "vulnerabilities": ["pregnant"],
-              "legalName": "Bench Legal Name", "dateOfBirth": "1990", "placeOfOrigin": "Bench Town",
-              "relatives": "Bench relatives", "contact": "Bench contact"},
-             {"alias": "Bench-B", "sex": "male", "ageBand": "5-11"}],
- "currentCountry": "LA", "plannedRoute": ["LA", "TH", "KR"], "needs": [{"kind": "shelter", "state": "identified"}]}
-JSON
+cp "$root/deploy/bench/case.json" "$work/case.json"
 
 echo "== finding the concurrency that saturates case creation (${SWEEP_SECONDS} s each)"
 best=0

@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -225,7 +226,7 @@ class PolicyApiTest {
         cases.forEach((body, field) -> given().header("Authorization", EDITOR).contentType(ContentType.JSON).body(body)
                 .post(drafts).then()
                 .statusCode(400).contentType("application/problem+json")
-                .body("errors.field", equalTo(java.util.List.of(field))));
+                .body("errors.field", equalTo(List.of(field))));
         given().header("Authorization", EDITOR).get(drafts).then().statusCode(200).body("$", hasSize(0));
 
         String assess = "/api/v1/routes/assess";
@@ -236,7 +237,7 @@ class PolicyApiTest {
         routes.forEach((body, field) -> given().header("Authorization", ANALYST).contentType(ContentType.JSON).body(body)
                 .post(assess).then()
                 .statusCode(400).contentType("application/problem+json")
-                .body("errors.field", equalTo(java.util.List.of(field))));
+                .body("errors.field", equalTo(List.of(field))));
     }
 
     @Test
@@ -245,7 +246,7 @@ class PolicyApiTest {
                 .body("{\"countries\": [\"CN\",\"MN\",\"KR\"], \"at\": \"2006-06-01\"}")
                 .post("/api/v1/routes/assess").then().statusCode(200)
                 .body("legs", hasSize(3))
-                .body("legs.country", equalTo(java.util.List.of("CN", "MN", "KR")))
+                .body("legs.country", equalTo(List.of("CN", "MN", "KR")))
                 .body("legs.every { it.reasons.size() > 0 }", equalTo(true))
                 .extract();
         org.junit.jupiter.api.Assertions.assertEquals((String) north.path("legs[0].risk"), (String) north.path("overall"));
