@@ -53,6 +53,7 @@ cp -r "$root/gateway/target/quarkus-app" "$work/gateway"
 say "starting a gateway on :$bench_port (log in $work/gateway.log while it runs)"
 env QUARKUS_HTTP_PORT="$bench_port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$postgres_port/gateway" \
+    QUARKUS_DATASOURCE_PASSWORD="$(cat "$run/keys/postgres-password")" \
     SMALLRYE_JWT_SIGN_KEY_LOCATION="$run/keys/signing-key.pem" \
     CORRIDOR_GATEWAY_API_KEY_IMPORT="$run/api-keys.json" \
     CORRIDOR_GATEWAY_UPSTREAMS_CASE_SERVICE="http://127.0.0.1:$case_port" \

@@ -49,15 +49,18 @@ overview_total() {
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["totals"]["all"]["count"] or 0)'
 }
 
-for server in postgres:$pg_port kafka:$kafka_port; do
-  start "${server%%:*}" "$java" -Xmx512m -XX:+UseSerialGC -cp "$root/deploy/infra/target/classes:$root/deploy/infra/target/lib/*" \
-    org.corridor.infra.LocalInfrastructure "${server%%:*}" "$work/state" "${server#*:}"
+openssl rand -hex 16 >"$work/postgres-password"
+for server in "postgres $pg_port $work/postgres-password" "kafka $kafka_port"; do
+  # shellcheck disable=SC2086 # the server's arguments
+  start "${server%% *}" "$java" -Xmx512m -XX:+UseSerialGC -cp "$root/deploy/infra/target/classes:$root/deploy/infra/target/lib/*" \
+    org.corridor.infra.LocalInfrastructure "${server%% *}" "$work/state" ${server#* }
 done
 wait_for 120 test -f "$work/state/postgres.ready" -a -f "$work/state/kafka.ready"
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/signing-key.pem" 2>/dev/null
 openssl pkey -in "$work/signing-key.pem" -pubout -out "$work/public-key.pem" 2>/dev/null
 start report-service env QUARKUS_HTTP_PORT="$port" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/reports" \
+  QUARKUS_DATASOURCE_PASSWORD="$(cat "$work/postgres-password")" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$work/public-key.pem" \
   "$java" -Xmx256m -XX:+UseSerialGC -jar "$jar"
 wait_for 120 curl -fsS "http://127.0.0.1:$port/q/health/ready"

@@ -59,6 +59,7 @@ measure() { # label, extra environment... : starts an instance, warms it up, mea
   local label=$1; shift
   env "$@" QUARKUS_HTTP_PORT="$bench_port" \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$postgres_port/cases" \
+      QUARKUS_DATASOURCE_PASSWORD="$(cat "$run/keys/postgres-password")" \
       KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$run/keys/public-key.pem" \
       CORRIDOR_CASES_KEY_DIRECTORY="$run/keys/cases" \

@@ -31,10 +31,14 @@ public final class CorridorInfrastructure implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    /** Starts both servers with their state under {@code stateDirectory}; ports of 0 pick free ones. */
+    /**
+     * Starts both servers with their state under {@code stateDirectory}; ports of 0 pick free ones; PostgreSQL's
+     * superuser has {@code postgresPassword}.
+     */
     public static CorridorInfrastructure start(Path stateDirectory, Path postgresBinaries, int postgresPort, int kafkaPort,
-                                               PostgresServer.Durability durability) throws IOException, SQLException {
-        var postgres = startPostgres(stateDirectory, postgresBinaries, postgresPort, durability);
+                                               PostgresServer.Durability durability, String postgresPassword)
+            throws IOException, SQLException {
+        var postgres = startPostgres(stateDirectory, postgresBinaries, postgresPort, durability, postgresPassword);
         try {
             return new CorridorInfrastructure(postgres, stateDirectory.resolve("kafka"), startKafka(stateDirectory, kafkaPort));
         } catch (IOException | RuntimeException e) {
@@ -45,8 +49,9 @@ public final class CorridorInfrastructure implements AutoCloseable {
 
     /** PostgreSQL with its data under {@code stateDirectory}, holding every service's database. */
     public static PostgresServer startPostgres(Path stateDirectory, Path postgresBinaries, int port,
-                                               PostgresServer.Durability durability) throws IOException, SQLException {
-        var postgres = PostgresServer.start(stateDirectory.resolve("postgres"), postgresBinaries, port, durability);
+                                               PostgresServer.Durability durability, String password)
+            throws IOException, SQLException {
+        var postgres = PostgresServer.start(stateDirectory.resolve("postgres"), postgresBinaries, port, durability, password);
         try {
             for (ServiceDatabase database : DATABASES) {
                 postgres.createDatabaseIfMissing(database.name());

@@ -1,5 +1,6 @@
 package org.corridor.infra;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * every topic from the start again ({@code deploy/local/corridor rebuild-reports}). Refuses any service whose database
  * holds data of its own: that would be lost, not rebuilt.
  *
- * <p>Arguments: {@code <postgres port> <service>}.
+ * <p>Arguments: {@code <postgres port> <password file> <service>}.
  */
 public final class EmptyReadModel {
 
@@ -17,13 +18,13 @@ public final class EmptyReadModel {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !READ_MODEL_SERVICES.contains(args[1])) {
-            System.err.println("usage: EmptyReadModel <postgres port> " + String.join("|", READ_MODEL_SERVICES));
+        if (args.length != 3 || !READ_MODEL_SERVICES.contains(args[2])) {
+            System.err.println("usage: EmptyReadModel <postgres port> <password file> " + String.join("|", READ_MODEL_SERVICES));
             System.exit(2);
         }
         String database = CorridorInfrastructure.DATABASES.stream()
-                .filter(owned -> owned.service().equals(args[1]))
+                .filter(owned -> owned.service().equals(args[2]))
                 .findFirst().orElseThrow().name();
-        PostgresServer.recreateDatabase(Integer.parseInt(args[0]), database);
+        PostgresServer.recreateDatabase(Integer.parseInt(args[0]), PostgresServer.passwordIn(Path.of(args[1])), database);
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>PostgreSQL runs as child processes of this one; should they die, this process exits too (status 1), so that a
  * dead database always shows as a dead process to whoever brings the runtime back.
  *
- * <p>Arguments: {@code postgres|kafka <state directory> <port>}.
+ * <p>Arguments: {@code postgres <state directory> <port> <password file>} (the superuser's password, in a file only
+ * its owner reads) or {@code kafka <state directory> <port>}.
  */
 public final class LocalInfrastructure {
 
@@ -23,8 +24,9 @@ public final class LocalInfrastructure {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3 || !(args[0].equals("postgres") || args[0].equals("kafka"))) {
-            System.err.println("usage: LocalInfrastructure postgres|kafka <state directory> <port>");
+        if (!(args.length == 4 && args[0].equals("postgres") || args.length == 3 && args[0].equals("kafka"))) {
+            System.err.println("usage: LocalInfrastructure postgres <state directory> <port> <password file>"
+                    + " | kafka <state directory> <port>");
             System.exit(2);
         }
         String server = args[0];
@@ -36,8 +38,8 @@ public final class LocalInfrastructure {
         AutoCloseable running;
         String serves;
         if (server.equals("postgres")) {
-            var postgres = CorridorInfrastructure.startPostgres(
-                    state, state.resolve("postgres-binaries"), port, PostgresServer.Durability.DURABLE);
+            var postgres = CorridorInfrastructure.startPostgres(state, state.resolve("postgres-binaries"), port,
+                    PostgresServer.Durability.DURABLE, PostgresServer.passwordIn(Path.of(args[3])));
             running = postgres;
             serves = "PostgreSQL on port " + postgres.port();
             Thread.ofPlatform().name("postgres-watch").daemon().start(() -> exitWhenGone(postgres, ready));

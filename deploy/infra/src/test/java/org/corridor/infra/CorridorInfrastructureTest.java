@@ -15,16 +15,21 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CorridorInfrastructureTest {
+
+    private static final String PASSWORD = "a-generated-secret";
 
     @TempDir
     Path state;
@@ -33,9 +38,8 @@ class CorridorInfrastructureTest {
     void startsRealServersThatKeepTheirDataAcrossARestart() throws Exception {
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "corridor-postgres-binaries");
 
-        try (var infrastructure = CorridorInfrastructure.start(state, binaries, 0, 0, PostgresServer.Durability.DURABLE)) {
-            String cases = infrastructure.postgres().jdbcUrl("cases");
-            try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
+        try (var infrastructure = CorridorInfrastructure.start(state, binaries, 0, 0, PostgresServer.Durability.DURABLE, PASSWORD)) {
+            try (var connection = infrastructure.postgres().connect("cases")) {
                 connection.createStatement().execute("CREATE TABLE marker (value TEXT)");
                 connection.createStatement().execute("INSERT INTO marker VALUES ('kept')");
                 var version = connection.createStatement().executeQuery("SHOW server_version");
@@ -51,9 +55,8 @@ class CorridorInfrastructureTest {
             assertTopicsAreKeptForever(infrastructure.kafka().bootstrapServers());
         }
 
-        try (var restarted = CorridorInfrastructure.start(state, binaries, 0, 0, PostgresServer.Durability.DURABLE)) {
-            try (var connection = DriverManager.getConnection(
-                    restarted.postgres().jdbcUrl("cases"), PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
+        try (var restarted = CorridorInfrastructure.start(state, binaries, 0, 0, PostgresServer.Durability.DURABLE, PASSWORD)) {
+            try (var connection = restarted.postgres().connect("cases")) {
                 var rows = connection.createStatement().executeQuery("SELECT value FROM marker");
                 assertTrue(rows.next());
                 assertEquals("kept", rows.getString(1));
@@ -76,7 +79,7 @@ class CorridorInfrastructureTest {
         Process broker = startLocalInfrastructure("kafka", kafkaPort);
         String cases = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/cases";
         String kafka = "127.0.0.1:" + kafkaPort;
-        try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
+        try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PASSWORD)) {
             connection.createStatement().execute("CREATE TABLE acknowledged (id INT PRIMARY KEY)");
         }
         insertOneByOne(cases, 0, 300);
@@ -107,7 +110,7 @@ class CorridorInfrastructureTest {
         assertTrue(postgres.waitFor(30, TimeUnit.SECONDS), "PostgreSQL's process ends when its server is gone");
 
         postgres = startLocalInfrastructure("postgres", postgresPort);
-        try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER)) {
+        try (var connection = DriverManager.getConnection(cases, PostgresServer.SUPERUSER, PASSWORD)) {
             var count = connection.createStatement().executeQuery("SELECT count(*) FROM acknowledged");
             count.next();
             assertEquals(900, count.getInt(1), "rows committed before the kills");
@@ -120,13 +123,52 @@ class CorridorInfrastructureTest {
         }
     }
 
+    /**
+     * Nobody else on the machine connects by asking: not without a password, not with the one PostgreSQL's images
+     * are known for, not as another role; and a cluster made when every local connection was trusted asks for the
+     * password from its next start on.
+     */
+    @Test
+    void asksEveryConnectionForTheGeneratedPassword() throws Exception {
+        Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "corridor-postgres-binaries");
+        int port;
+        try (var postgres = CorridorInfrastructure.startPostgres(state, binaries, 0, PostgresServer.Durability.UNSAFE_FAST, PASSWORD)) {
+            port = postgres.port();
+            assertRefused(postgres.jdbcUrl("cases"));
+            try (var connection = postgres.connect("cases")) {
+                assertTrue(connection.isValid(5));
+            }
+        }
+        Files.writeString(state.resolve("postgres").resolve("pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
+        try (var postgres = CorridorInfrastructure.startPostgres(state, binaries, port, PostgresServer.Durability.UNSAFE_FAST, PASSWORD)) {
+            assertRefused(postgres.jdbcUrl("cases"));
+            try (var connection = postgres.connect("cases")) {
+                assertTrue(connection.isValid(5));
+            }
+        }
+    }
+
+    private static void assertRefused(String url) {
+        for (String[] credentials : List.of(new String[] {PostgresServer.SUPERUSER, ""},
+                new String[] {PostgresServer.SUPERUSER, PostgresServer.SUPERUSER}, new String[] {"root", "root"})) {
+            var refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, credentials[0], credentials[1]).close());
+            // 28P01: the password is wrong; 08004: the server asked for a password the client did not have
+            assertTrue(Set.of("28P01", "08004").contains(refused.getSQLState()),
+                    credentials[0] + " with the password '" + credentials[1] + "': " + refused.getMessage());
+        }
+    }
+
     private Process startLocalInfrastructure(String server, int port) throws Exception {
         Path ready = state.resolve(server + ".ready");
         Files.deleteIfExists(ready); // a killed process leaves its marker behind
         Path log = state.resolve(server + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), LocalInfrastructure.class.getName(),
-                server, state.toString(), Integer.toString(port))
+                server, state.toString(), Integer.toString(port)));
+        if (server.equals("postgres")) {
+            command.add(passwordFile().toString());
+        }
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (!Files.exists(ready)) {
@@ -139,6 +181,12 @@ class CorridorInfrastructureTest {
         return process;
     }
 
+    private Path passwordFile() throws Exception {
+        Path file = state.resolve("postgres-password");
+        Files.writeString(file, PASSWORD + "\n");
+        return file;
+    }
+
     private ProcessHandle postmaster() throws Exception {
         String pid = Files.readAllLines(state.resolve("postgres").resolve("postmaster.pid")).getFirst().strip();
         return ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
@@ -146,7 +194,7 @@ class CorridorInfrastructureTest {
 
     /** One autocommitted insert each: each answered insert is an acknowledged commit. */
     private static void insertOneByOne(String url, int from, int to) throws Exception {
-        try (var connection = DriverManager.getConnection(url, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER);
+        try (var connection = DriverManager.getConnection(url, PostgresServer.SUPERUSER, PASSWORD);
              var insert = connection.prepareStatement("INSERT INTO acknowledged VALUES (?)")) {
             for (int id = from; id < to; id++) {
                 insert.setInt(1, id);

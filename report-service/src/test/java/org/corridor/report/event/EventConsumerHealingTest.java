@@ -51,6 +51,9 @@ class EventConsumerHealingTest {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String databaseUrl;
 
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String databasePassword;
+
     @Test
     void aMalformedRecordAndAnEventBreakingAConstraintAreDeadLetteredAndTheEventsAfterThemApplied() {
         double deadLetteredBefore = deadLettered(CorridorTopics.POLICY_EVENTS);
@@ -150,7 +153,7 @@ class EventConsumerHealingTest {
 
     void administer(String sql) throws Exception {
         String server = databaseUrl.substring(0, databaseUrl.lastIndexOf('/'));
-        try (var connection = DriverManager.getConnection(server + "/postgres", "postgres", "postgres");
+        try (var connection = DriverManager.getConnection(server + "/postgres", "postgres", databasePassword);
              var statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -27,6 +27,7 @@ import java.util.UUID;
 public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     static final String POSTGRES_PORT = "corridor.test.postgres.port";
+    static final String POSTGRES_PASSWORD = "corridor.test.postgres.password";
     static final String KAFKA_BOOTSTRAP = "corridor.test.kafka.bootstrap-servers";
     static final String SIGNING_KEY = "corridor.test.jwt.signing-key";
     static final String PUBLIC_KEY = "corridor.test.jwt.public-key";
@@ -38,12 +39,13 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
         try {
             ensureRunning();
             int postgresPort = Integer.parseInt(System.getProperty(POSTGRES_PORT));
+            String password = System.getProperty(POSTGRES_PASSWORD);
             String database = "test_" + UUID.randomUUID().toString().replace("-", "");
-            PostgresServer.createDatabaseIfMissing(postgresPort, database);
+            PostgresServer.createDatabaseIfMissing(postgresPort, password, database);
             return Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database,
                     "quarkus.datasource.username", PostgresServer.SUPERUSER,
-                    "quarkus.datasource.password", PostgresServer.SUPERUSER,
+                    "quarkus.datasource.password", password,
                     "kafka.bootstrap.servers", System.getProperty(KAFKA_BOOTSTRAP),
                     "mp.jwt.verify.publickey.location", System.getProperty(PUBLIC_KEY),
                     "smallrye.jwt.sign.key.location", System.getProperty(SIGNING_KEY));
@@ -63,8 +65,10 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
         }
         Path state = Files.createTempDirectory("corridor-test-");
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "corridor-postgres-binaries");
+        String password = UUID.randomUUID().toString();
         var infrastructure = CorridorInfrastructure.start(state, binaries, 0, 0,
-                Boolean.getBoolean(UNSAFE_FAST_POSTGRES) ? PostgresServer.Durability.UNSAFE_FAST : PostgresServer.Durability.DURABLE);
+                Boolean.getBoolean(UNSAFE_FAST_POSTGRES) ? PostgresServer.Durability.UNSAFE_FAST : PostgresServer.Durability.DURABLE,
+                password);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 infrastructure.close();
@@ -76,6 +80,7 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
         writeKeyPair(state);
         ManagementFactory.getPlatformMBeanServer().registerMBean(new KafkaControl(infrastructure), KafkaControl.NAME);
         System.setProperty(KAFKA_BOOTSTRAP, infrastructure.kafka().bootstrapServers());
+        System.setProperty(POSTGRES_PASSWORD, password);
         System.setProperty(POSTGRES_PORT, Integer.toString(infrastructure.postgres().port()));
     }
 
