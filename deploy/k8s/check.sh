@@ -61,6 +61,8 @@ work, deploy = sys.argv[1], sys.argv[2]
 
 SERVICES = ["gateway", "case-service", "policy-service", "report-service"]
 KAFKA_SERVICES = ["case-service", "policy-service", "report-service"]
+# besides the gateway, who may call a service: policy-service asks case-service for a draft's impact
+SERVICE_CALLERS = {"case-service": ["policy-service"]}
 DATABASES = {  # service -> (CNPG cluster, database)
     "gateway": ("corridor-gateway-db", "gateway"),
     "case-service": ("corridor-case-db", "cases"),
@@ -353,11 +355,12 @@ def check_network(where, objects, pods):
         peers = ingress_peers(app)
         if not peers:
             fail(where, f"nothing may reach {app}: the gateway must")
+        callers = ["gateway"] + SERVICE_CALLERS.get(app, [])
         for peer, ports in peers:
-            ok = set(peer) == {"podSelector"} and selects(peer["podSelector"], pods["gateway"]) \
-                and not any(selects(peer["podSelector"], pods[o]) for o in KAFKA_SERVICES)
+            ok = set(peer) == {"podSelector"} and any(selects(peer["podSelector"], pods[c]) for c in callers) \
+                and not any(selects(peer["podSelector"], pods[o]) for o in KAFKA_SERVICES if o not in callers)
             if not ok:
-                fail(where, f"{app} accepts traffic from {json.dumps(peer)}; only the gateway expected")
+                fail(where, f"{app} accepts traffic from {json.dumps(peer)}; only {', '.join(callers)} expected")
             if ports != {8080}:
                 fail(where, f"{app} ingress must be limited to port 8080")
 

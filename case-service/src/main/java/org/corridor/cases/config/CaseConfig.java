@@ -14,6 +14,13 @@ public interface CaseConfig {
      */
     Path keyDirectory();
 
+    /**
+     * The disclosure threshold of a risk impact preview across organisations: a count of 1 to k-1 cases, or one
+     * that differs from the caller's own organisation's count by 1 to k-1, is withheld.
+     */
+    @WithDefault("5")
+    int impactMinimumCount();
+
     /** Largest page a list answers. */
     @WithDefault("200")
     int maxPageSize();

@@ -61,6 +61,11 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         return ids.isEmpty() ? new ArrayList<>() : list("id in ?1 order by id", ids);
     }
 
+    /** Lets go of every case read so far in this transaction (none may be changed): for reads over many cases. */
+    public void forgetRead() {
+        getEntityManager().clear();
+    }
+
     public record CaseFilter(Optional<CaseStatus> status, Optional<String> currentCountry, Optional<RiskLevel> risk) {
     }
 }

@@ -52,24 +52,33 @@ public class CaseRisk {
     @Transactional(Transactional.TxType.MANDATORY)
     public RiskLevel assess(CaseFile file, Function<String, Optional<PolicyTerms>> policiesToday) {
         RiskLevel previous = file.riskLevel;
+        Optional<RouteRiskAssessor.Assessment> assessment = assessment(file, policiesToday);
+        file.riskLevel = assessment.map(RouteRiskAssessor.Assessment::overall).orElse(null);
+        file.riskReasons = assessment.map(found -> found.legs().stream()
+                        .map(leg -> new CaseFile.RiskReason(leg.country(), leg.risk(), leg.reasons()))
+                        .toList())
+                .orElse(List.of());
+        file.riskAssessedAt = clock.instant();
+        return previous;
+    }
+
+    /** The level the case would have today under {@code policies}, the case left as it is. */
+    public RiskLevel levelUnder(CaseFile file, Function<String, Optional<PolicyTerms>> policies) {
+        return assessment(file, policies).map(RouteRiskAssessor.Assessment::overall).orElse(null);
+    }
+
+    /** None for a case that is not active or has nowhere left to go. */
+    private Optional<RouteRiskAssessor.Assessment> assessment(CaseFile file, Function<String, Optional<PolicyTerms>> policies) {
         Set<String> route = new LinkedHashSet<>();
         if (file.currentCountry != null) {
             route.add(file.currentCountry);
         }
         route.addAll(file.remainingRoute());
         if (!file.status.isActive() || route.isEmpty()) {
-            file.riskLevel = null;
-            file.riskReasons = List.of();
-        } else {
-            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-            var assessment = RouteRiskAssessor.assess(List.copyOf(route), vulnerabilities(file), today, policiesToday);
-            file.riskLevel = assessment.overall();
-            file.riskReasons = assessment.legs().stream()
-                    .map(leg -> new CaseFile.RiskReason(leg.country(), leg.risk(), leg.reasons()))
-                    .toList();
+            return Optional.empty();
         }
-        file.riskAssessedAt = clock.instant();
-        return previous;
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return Optional.of(RouteRiskAssessor.assess(List.copyOf(route), vulnerabilities(file), today, policies));
     }
 
     private static Set<Vulnerability> vulnerabilities(CaseFile file) {

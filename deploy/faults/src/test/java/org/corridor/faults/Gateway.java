@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** Corridor's public API through the gateway, with the demo API keys, as a partner system calls it. */
 final class Gateway {
@@ -69,12 +71,26 @@ final class Gateway {
 
     /** A call that must succeed (retried while the system answers 429 or 503, as a careful client does). */
     JsonNode ok(String key, String method, String path, JsonNode body) throws IOException {
+        return ok(Set.of(429, 503), key, method, path, body);
+    }
+
+    /**
+     * A creation that must succeed, under an Idempotency-Key of its own, so that it is also retried after a 504 (the
+     * gateway could not say whether the service acted) and a 409 (that first attempt is still in flight): the retry
+     * answers what the first attempt did, if it did.
+     */
+    JsonNode created(String key, String path, JsonNode body) throws IOException {
+        return ok(Set.of(409, 429, 503, 504), key, "POST", path, body, "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    private JsonNode ok(Set<Integer> retried, String key, String method, String path, JsonNode body, String... headers)
+            throws IOException {
         for (int attempt = 1; ; attempt++) {
-            Answer answer = call(key, method, path, body);
+            Answer answer = call(key, method, path, body, headers);
             if (answer.status() / 100 == 2) {
                 return answer.body().isEmpty() ? JSON.nullNode() : JSON.readTree(answer.body());
             }
-            if ((answer.status() != 429 && answer.status() != 503) || attempt == 20) {
+            if (!retried.contains(answer.status()) || attempt == 20) {
                 throw new AssertionError(method + " " + path + " answered " + answer.status() + ": " + answer.body());
             }
             pause(answer.retryAfter().map(Long::parseLong).map(Duration::ofSeconds).orElse(Duration.ofMillis(500)));

@@ -71,6 +71,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "unprocessable", "Unprocessable request", detail);
     }
 
+    /** Another part of Corridor this answer needs cannot be reached now; retrying after {@code retryAfterSeconds} may help. */
+    public static ProblemException serviceUnavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(503, "service-unavailable", "Service Unavailable", detail, null, retryAfterSeconds);
+    }
+
     public Problem toProblem() {
         return Problem.of(status, slug, title, getMessage(), errors);
     }

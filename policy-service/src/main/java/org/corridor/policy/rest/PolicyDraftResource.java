@@ -21,6 +21,7 @@ import org.corridor.platform.idempotency.IdempotentRequests;
 import org.corridor.platform.identity.Caller;
 import org.corridor.platform.identity.Roles;
 import org.corridor.policy.domain.PolicyDraft;
+import org.corridor.policy.service.DraftImpacts;
 import org.corridor.policy.service.PolicyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -55,10 +56,12 @@ public class PolicyDraftResource {
             + "write a new draft.";
 
     private final PolicyService policies;
+    private final DraftImpacts impacts;
     private final Caller caller;
 
-    public PolicyDraftResource(PolicyService policies, Caller caller) {
+    public PolicyDraftResource(PolicyService policies, DraftImpacts impacts, Caller caller) {
         this.policies = policies;
+        this.impacts = impacts;
         this.caller = caller;
     }
 
@@ -121,6 +124,27 @@ public class PolicyDraftResource {
             @PathParam("id") @Parameter(description = DRAFT_ID) UUID id) {
         PolicyDraft draft = policies.draft(CountryCodes.require("code", code), id);
         return Response.ok(PolicyMapper.view(draft)).tag(ETags.of(draft.revision)).build();
+    }
+
+    @GET
+    @Path(DRAFTS + "/{id}/impact")
+    @RolesAllowed({Roles.POLICY_EDITOR, Roles.POLICY_APPROVER})
+    @Operation(operationId = "getPolicyDraftImpact", summary = "What publishing the draft would do to the cases",
+            description = """
+                    How many active cases would move from which risk level to which if the draft were published now: \
+                    exact for your organisation, disclosure-controlled across all organisations. Read it before \
+                    publishing; publication then re-scores the same cases the same way.""")
+    @APIResponse(responseCode = "200", description = "The draft's impact.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PolicyImpactView.class),
+                    examples = @ExampleObject(name = "laos-returns", ref = "PolicyDraftImpact")))
+    @APIResponse(responseCode = "404", description = NO_SUCH_DRAFT)
+    @APIResponse(responseCode = "503", description = "The cases cannot be read now: retry after Retry-After.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
+    public PolicyImpactView impact(
+            @PathParam("code") @Parameter(description = CountryPolicyResource.COUNTRY_CODE, example = "LA") String code,
+            @PathParam("id") @Parameter(description = DRAFT_ID) UUID id) {
+        return PolicyMapper.view(id, impacts.of(CountryCodes.require("code", code), id));
     }
 
     @PUT

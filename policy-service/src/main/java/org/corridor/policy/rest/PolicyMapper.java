@@ -1,5 +1,6 @@
 package org.corridor.policy.rest;
 
+import org.corridor.policy.domain.DraftImpact;
 import org.corridor.policy.domain.PolicyContent;
 import org.corridor.policy.domain.PolicyDraft;
 import org.corridor.policy.domain.PolicyVersion;
@@ -9,6 +10,7 @@ import org.corridor.platform.json.KebabCaseEnums;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** Turns entities into the API's records and back; entities never leave the service. */
 public final class PolicyMapper {
@@ -50,6 +52,16 @@ public final class PolicyMapper {
         return new PolicyDraftView(draft.id, draft.country, KebabCaseEnums.code(draft.status), List.copyOf(draft.editors),
                 draft.revision, draft.createdAt, draft.updatedAt, draft.publishedVersionId,
                 fields(draft.validFrom, draft.validTo, draft.content));
+    }
+
+    public static PolicyImpactView view(UUID draftId, DraftImpact impact) {
+        return new PolicyImpactView(draftId, impact.country(),
+                new PolicyImpactView.OrganisationImpact(impact.organisation().stream()
+                        .map(change -> new PolicyImpactView.Change(change.from(), change.to(), change.cases())).toList()),
+                new PolicyImpactView.AllOrganisationsImpact(impact.k(), impact.allOrganisations().stream()
+                        .map(change -> new PolicyImpactView.DisclosedChange(change.from(), change.to(), change.cases(),
+                                change.suppressed()))
+                        .toList()));
     }
 
     public static RouteAssessmentView view(RouteRiskAssessor.Assessment assessment, LocalDate at) {
