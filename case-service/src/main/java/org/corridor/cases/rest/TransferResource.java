@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.corridor.cases.service.TransferService;
+import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Roles;
 import org.corridor.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,7 +44,7 @@ public class TransferResource {
     @Operation(operationId = "listTransfers", summary = "Transfers offered to or by the organisation, newest first",
             description = "The latest 200 transfers offered to or by your organisation, newest first, whatever their status.")
     public List<TransferView> list() {
-        return transfers.transfers();
+        return transfers.transfers(null, Page.MAX_LIMIT).items().stream().map(CaseMapper::view).toList();
     }
 
     @POST
@@ -56,7 +57,7 @@ public class TransferResource {
     @APIResponse(responseCode = "409", description = DECIDED)
     public TransferView accept(
             @PathParam("id") @Parameter(description = TRANSFER_ID, schema = @Schema(implementation = UUID.class)) String id) {
-        return transfers.accept(transferId(id));
+        return CaseMapper.view(transfers.accept(transferId(id)));
     }
 
     @POST
@@ -68,7 +69,7 @@ public class TransferResource {
     @APIResponse(responseCode = "409", description = DECIDED)
     public TransferView decline(
             @PathParam("id") @Parameter(description = TRANSFER_ID, schema = @Schema(implementation = UUID.class)) String id) {
-        return transfers.decline(transferId(id));
+        return CaseMapper.view(transfers.decline(transferId(id)));
     }
 
     private static UUID transferId(String id) {
