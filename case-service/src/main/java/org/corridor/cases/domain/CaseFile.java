@@ -16,7 +16,9 @@ import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.policy.RouteRiskAssessor;
 import org.corridor.platform.policy.Vulnerability;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,10 +53,14 @@ public class CaseFile {
     @Column(name = "current_country")
     private String currentCountry;
 
+    // This list and the two below are replaced, never changed in place, so Hibernate need not copy them to see a
+    // change: for the JSON ones a copy is a serialisation and a parse, on every load and every write.
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "planned_route", nullable = false, columnDefinition = "text[]")
     private List<String> plannedRoute;
 
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     private List<Need> needs;
@@ -71,6 +77,7 @@ public class CaseFile {
     @Column(name = "risk_level")
     private RiskLevel riskLevel;
 
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "risk_reasons", columnDefinition = "jsonb")
     private List<RiskReason> riskReasons;

@@ -10,7 +10,9 @@ import org.corridor.platform.cases.AgeBand;
 import org.corridor.platform.cases.Sex;
 import org.corridor.platform.policy.Vulnerability;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.util.Collection;
 import java.util.EnumSet;
@@ -37,6 +39,8 @@ public class CaseMember {
     @Column(name = "age_band", nullable = false)
     private AgeBand ageBand;
 
+    /** Replaced, never changed in place, so Hibernate need not copy it to see changes. */
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false, columnDefinition = "text[]")
     private List<String> vulnerabilities;
