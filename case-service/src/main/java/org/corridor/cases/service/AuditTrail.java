@@ -30,12 +30,12 @@ public class AuditTrail {
     }
 
     /**
-     * The creation of a case opened in this transaction: nobody else can know the case before it commits, so its
-     * trail is empty and nobody writes it concurrently.
+     * What the caller did to a case opened in this transaction, its creation first: nobody else can know the case
+     * before it commits, so its trail is empty and nobody writes it concurrently.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordOpened(UUID caseId) {
-        entries.append(chain(AuditEntry.FIRST, caseId, caller.subject(), caller.organisation(), AuditAction.CREATE));
+    public void recordOpened(UUID caseId, AuditAction... actions) {
+        entries.append(chain(AuditEntry.FIRST, caseId, caller.subject(), caller.organisation(), actions));
     }
 
     /** What the caller did to a case, an entry per action in this order. */

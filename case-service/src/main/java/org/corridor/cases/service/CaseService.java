@@ -82,7 +82,7 @@ public class CaseService {
         cases.persist(file);
         idempotentRequests.remember(operation, idempotencyKey, description, file.id());
         cases.flush();
-        audit.recordOpened(file.id());
+        audit.recordOpened(file.id(), answered(AuditAction.CREATE));
         events.opened(file);
         return plaintext.visibleTo(file, readsPersonalData());
     }
@@ -120,7 +120,7 @@ public class CaseService {
         RiskLevel previousRisk = risk.assess(file);
         file.touch(clock.instant());
         cases.flush();
-        audit.record(file.id(), AuditAction.UPDATE);
+        audit.record(file.id(), answered(AuditAction.UPDATE));
         events.updated(file, previousRisk);
         return after.visibleTo(file, readsPersonalData());
     }
@@ -137,7 +137,7 @@ public class CaseService {
         journeys.persist(entry);
         RiskLevel previousRisk = risk.assess(file);
         cases.flush();
-        audit.record(file.id(), AuditAction.JOURNEY);
+        audit.record(file.id(), answered(AuditAction.JOURNEY));
         events.journeyRecorded(file, entry, previousStatus, previousRisk);
         return new VisibleJourneyEntry(entry, readsPersonalData() ? place : null);
     }
@@ -161,7 +161,7 @@ public class CaseService {
         CaseStatus previousStatus = file.close(sealed.sealClosedReason(file, reason), clock.instant());
         RiskLevel previousRisk = risk.assess(file);
         cases.flush();
-        audit.record(file.id(), AuditAction.CLOSE);
+        audit.record(file.id(), answered(AuditAction.CLOSE));
         events.closed(file, previousStatus, previousRisk);
         return visible(file);
     }
@@ -183,11 +183,12 @@ public class CaseService {
     }
 
     private void auditRead(UUID caseId) {
-        if (readsPersonalData()) {
-            audit.record(caseId, AuditAction.READ, AuditAction.READ_PERSONAL_DATA);
-        } else {
-            audit.record(caseId, AuditAction.READ);
-        }
+        audit.record(caseId, answered(AuditAction.READ));
+    }
+
+    /** What the caller did, and whether the answer gives the caller personal data, which is a read of it. */
+    private AuditAction[] answered(AuditAction action) {
+        return readsPersonalData() ? new AuditAction[] {action, AuditAction.READ_PERSONAL_DATA} : new AuditAction[] {action};
     }
 
     private VisibleCase visible(CaseFile file) {

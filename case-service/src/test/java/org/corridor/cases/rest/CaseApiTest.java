@@ -391,6 +391,28 @@ class CaseApiTest {
     }
 
     @Test
+    void everyAnswerThatCarriesPersonalDataIsAuditedAsAReadOfIt() {
+        String officerAndCoordinator = bearerFor("po-co-a", A, "protection-officer", "coordinator");
+        var created = open(OFFICER, group("[\"CN\", \"KR\"]"));
+        String id = created.path("id");
+        assertEquals(LEGAL_NAME, created.path("members[0].legalName"));
+        given().header("Authorization", OFFICER).header("If-Match", created.header("ETag"))
+                .contentType("application/merge-patch+json").body("{\"notes\": \"Moved to a safe house.\"}")
+                .patch("/api/v1/cases/" + id).then().statusCode(200).body("members[0].legalName", equalTo(LEGAL_NAME));
+        given().header("Authorization", OFFICER).contentType(ContentType.JSON)
+                .body("{\"kind\": \"departed\", \"country\": \"CN\", \"date\": \"2026-10-01\", \"place\": \"Dandong\"}")
+                .post("/api/v1/cases/" + id + "/journey").then().statusCode(201).body("place", equalTo("Dandong"));
+        given().header("Authorization", officerAndCoordinator).contentType(ContentType.JSON).body("{\"reason\": \"Reached safety\"}")
+                .post("/api/v1/cases/" + id + "/close").then().statusCode(200).body("notes", equalTo("Moved to a safe house."));
+
+        given().header("Authorization", AUDITOR).get("/api/v1/cases/" + id + "/audit").then()
+                .statusCode(200)
+                .body("chainIntact", equalTo(true))
+                .body("items.action", equalTo(List.of("create", "read-personal-data", "update", "read-personal-data",
+                        "journey", "read-personal-data", "close", "read-personal-data")));
+    }
+
+    @Test
     void badInputIsAProblemAndChangesNothing() throws Exception {
         String id = openCase();
         long cases = count("SELECT count(*) FROM case_file");
