@@ -323,7 +323,7 @@ class CaseApiTest {
                 .body("{\"toOrganisation\": \"open-road\"}").post("/api/v1/cases/" + id + "/transfers").then()
                 .statusCode(201).body("status", equalTo("offered")).extract().path("id");
         given().header("Authorization", OTHER_COORDINATOR).get("/api/v1/transfers").then()
-                .statusCode(200).body("id", hasItem(transfer));
+                .statusCode(200).body("items.id", hasItem(transfer));
         given().header("Authorization", COORDINATOR).post("/api/v1/transfers/" + transfer + "/accept").then().statusCode(404);
         given().header("Authorization", OTHER_COORDINATOR).post("/api/v1/transfers/" + transfer + "/accept").then()
                 .statusCode(200).body("status", equalTo("accepted"));
@@ -334,6 +334,24 @@ class CaseApiTest {
                 .body("organisation", equalTo(B))
                 .body("members[0].legalName", equalTo(LEGAL_NAME))
                 .body("notes", equalTo("Met at the border; afraid of brokers."));
+    }
+
+    @Test
+    void transfersAreListedAPageAtATimeNewestFirst() {
+        Set<String> offered = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            offered.add(given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
+                    .body("{\"toOrganisation\": \"open-road\"}").post("/api/v1/cases/" + openCase() + "/transfers").then()
+                    .statusCode(201).extract().path("id"));
+        }
+        var first = given().header("Authorization", OTHER_COORDINATOR).queryParam("limit", 1).get("/api/v1/transfers").then()
+                .statusCode(200).body("items", hasSize(1)).body("next", notNullValue()).extract();
+        String second = given().header("Authorization", OTHER_COORDINATOR).queryParam("limit", 1)
+                .queryParam("cursor", (String) first.path("next")).get("/api/v1/transfers").then()
+                .statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
+        assertEquals(offered, Set.of((String) first.path("items[0].id"), second));
+        given().header("Authorization", OTHER_COORDINATOR).queryParam("cursor", "@@@").get("/api/v1/transfers").then()
+                .statusCode(400);
     }
 
     @Test
