@@ -21,7 +21,13 @@ public interface CaseConfig {
     @WithDefault("5")
     int impactMinimumCount();
 
-    /** Largest page a list answers. */
-    @WithDefault("200")
-    int maxPageSize();
+    Rescore rescore();
+
+    /** Re-scoring the cases a policy change concerns; how often it looks for work is {@code corridor.cases.rescore.every}. */
+    interface Rescore {
+
+        /** Cases re-scored per transaction. */
+        @WithDefault("200")
+        int batchSize();
+    }
 }

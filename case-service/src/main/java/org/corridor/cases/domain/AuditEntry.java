@@ -25,32 +25,35 @@ public class AuditEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    private Long id;
 
     @Column(name = "case_id", nullable = false)
-    public UUID caseId;
+    private UUID caseId;
 
     @Column(nullable = false)
-    public String actor;
+    private String actor;
 
     @Column(nullable = false)
-    public String organisation;
+    private String organisation;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public AuditAction action;
+    private AuditAction action;
 
     @Column(name = "request_id")
-    public String requestId;
+    private String requestId;
 
     @Column(nullable = false)
-    public Instant at;
+    private Instant at;
 
     @Column(name = "previous_hash", nullable = false)
-    public String previousHash;
+    private String previousHash;
 
     @Column(nullable = false)
-    public String hash;
+    private String hash;
+
+    protected AuditEntry() {
+    }
 
     public static AuditEntry after(String previousHash, UUID caseId, String actor, String organisation, AuditAction action,
                                    String requestId, Instant at) {
@@ -69,6 +72,42 @@ public class AuditEntry {
     /** Whether this entry's content still matches its hash and follows {@code previousHash}. */
     public boolean follows(String expectedPreviousHash) {
         return previousHash.equals(expectedPreviousHash) && hash.equals(computeHash());
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public AuditAction action() {
+        return action;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public Instant at() {
+        return at;
+    }
+
+    public String previousHash() {
+        return previousHash;
+    }
+
+    public String hash() {
+        return hash;
     }
 
     private String computeHash() {

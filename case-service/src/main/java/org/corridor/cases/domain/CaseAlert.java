@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.corridor.platform.json.KebabCaseEnums;
 import org.corridor.platform.policy.RiskLevel;
 
 import java.time.Instant;
@@ -17,28 +18,75 @@ import java.util.UUID;
 public class CaseAlert {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(nullable = false)
-    public String organisation;
+    private String organisation;
 
     @Column(name = "case_id", nullable = false)
-    public UUID caseId;
+    private UUID caseId;
 
     @Column(nullable = false)
-    public String country;
+    private String country;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "previous_risk")
-    public RiskLevel previousRisk;
+    private RiskLevel previousRisk;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "new_risk", nullable = false)
-    public RiskLevel newRisk;
+    private RiskLevel newRisk;
 
     @Column(nullable = false)
-    public String reason;
+    private String reason;
 
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+    private Instant createdAt;
+
+    protected CaseAlert() {
+    }
+
+    /** The alert for a case whose risk a policy change of {@code country} raised from {@code previousRisk}. */
+    public static CaseAlert riskRose(CaseFile file, String country, RiskLevel previousRisk, String policySummary,
+                                     Instant now) {
+        var alert = new CaseAlert();
+        alert.id = UUID.randomUUID();
+        alert.organisation = file.organisation();
+        alert.caseId = file.id();
+        alert.country = country;
+        alert.previousRisk = previousRisk;
+        alert.newRisk = file.riskLevel();
+        alert.reason = "The policy of " + country + " changed and this case's risk rose to "
+                + KebabCaseEnums.code(file.riskLevel()) + ": " + policySummary;
+        alert.createdAt = now;
+        return alert;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public RiskLevel previousRisk() {
+        return previousRisk;
+    }
+
+    public RiskLevel newRisk() {
+        return newRisk;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
 }

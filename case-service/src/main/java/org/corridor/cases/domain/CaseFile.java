@@ -13,13 +13,23 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.corridor.platform.cases.JourneyKind;
 import org.corridor.platform.policy.RiskLevel;
+import org.corridor.platform.policy.RouteRiskAssessor;
+import org.corridor.platform.policy.Vulnerability;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,62 +41,70 @@ import java.util.UUID;
 public class CaseFile {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(nullable = false)
-    public String organisation;
+    private String organisation;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public CaseStatus status;
+    private CaseStatus status;
 
     @Column(name = "current_country")
-    public String currentCountry;
+    private String currentCountry;
 
+    // This list and the two below are replaced, never changed in place, so Hibernate need not copy them to see a
+    // change: for the JSON ones a copy is a serialisation and a parse, on every load and every write.
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "planned_route", nullable = false, columnDefinition = "text[]")
-    public List<String> plannedRoute;
+    private List<String> plannedRoute;
 
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public List<Need> needs;
+    private List<Need> needs;
 
-    public byte[] notes;
+    private byte[] notes;
 
     @Column(name = "closed_reason")
-    public byte[] closedReason;
+    private byte[] closedReason;
 
     @Column(name = "key_id", nullable = false)
-    public String keyId;
+    private String keyId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level")
-    public RiskLevel riskLevel;
+    private RiskLevel riskLevel;
 
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "risk_reasons", columnDefinition = "jsonb")
-    public List<RiskReason> riskReasons;
+    private List<RiskReason> riskReasons;
 
     @Column(name = "risk_assessed_at")
-    public Instant riskAssessedAt;
+    private Instant riskAssessedAt;
 
     @Version
     @Column(nullable = false)
-    public int revision;
+    private int revision;
 
     @Column(name = "opened_on", nullable = false)
-    public LocalDate openedOn;
+    private LocalDate openedOn;
 
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+    private Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    private Instant updatedAt;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "case_id", nullable = false)
     @OrderColumn(name = "position")
-    public List<CaseMember> members = new ArrayList<>();
+    private List<CaseMember> members = new ArrayList<>();
+
+    protected CaseFile() {
+    }
 
     public static CaseFile open(String organisation, String keyId, Instant now) {
         var file = new CaseFile();
@@ -96,10 +114,31 @@ public class CaseFile {
         file.status = CaseStatus.OPEN;
         file.plannedRoute = List.of();
         file.needs = List.of();
-        file.openedOn = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        file.openedOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
         file.createdAt = now;
         file.updatedAt = now;
         return file;
+    }
+
+    /** Where the case is and is heading, and what it needs: codes only, checked by the caller. */
+    public void describe(String currentCountry, List<String> plannedRoute, List<Need> needs) {
+        this.currentCountry = currentCountry;
+        this.plannedRoute = List.copyOf(plannedRoute);
+        this.needs = List.copyOf(needs);
+    }
+
+    public void replaceNotes(byte[] sealedNotes) {
+        notes = sealedNotes;
+    }
+
+    /** The case's people from now on, in order; a member left out is removed with its data. */
+    public void replaceMembers(List<CaseMember> kept) {
+        members.clear();
+        members.addAll(kept);
+    }
+
+    public Optional<CaseMember> member(UUID memberId) {
+        return members.stream().filter(member -> member.id().equals(memberId)).findFirst();
     }
 
     /** Applies a journey event: the status moves as the state machine allows, and the case is where the event was. */
@@ -111,19 +150,147 @@ public class CaseFile {
         return previous;
     }
 
-    public void close(byte[] sealedReason, Instant now) {
+    /** Closes an active case for good and answers the status it had. */
+    public CaseStatus close(byte[] sealedReason, Instant now) {
         if (!status.isActive()) {
             throw new StatusTransitionRefused("Only an active case can be closed; this one is already final.");
         }
+        CaseStatus previous = status;
         status = CaseStatus.CLOSED;
         closedReason = sealedReason;
         updatedAt = now;
+        return previous;
+    }
+
+    public void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    /**
+     * The countries its risk is scored over: where it is and the rest of its planned route; none once it is final,
+     * as a final case has no risk.
+     */
+    public List<String> riskRoute() {
+        if (!status.isActive()) {
+            return List.of();
+        }
+        Set<String> route = new LinkedHashSet<>();
+        if (currentCountry != null) {
+            route.add(currentCountry);
+        }
+        route.addAll(remainingRoute());
+        return List.copyOf(route);
     }
 
     /** The countries still ahead: the planned route after the current country, or all of it before departure. */
     public List<String> remainingRoute() {
         int here = currentCountry == null ? -1 : plannedRoute.indexOf(currentCountry);
         return plannedRoute.subList(here + 1, plannedRoute.size());
+    }
+
+    /** Every vulnerability of any member. */
+    public Set<Vulnerability> vulnerabilities() {
+        Set<Vulnerability> all = EnumSet.noneOf(Vulnerability.class);
+        members.forEach(member -> all.addAll(member.vulnerabilities()));
+        return all;
+    }
+
+    /** Takes a new risk assessment (null: nothing to score) and answers the level it had before. */
+    public RiskLevel assessed(RouteRiskAssessor.Assessment assessment, Instant now) {
+        RiskLevel previous = riskLevel;
+        if (assessment == null) {
+            riskLevel = null;
+            riskReasons = List.of();
+        } else {
+            riskLevel = assessment.overall();
+            riskReasons = assessment.legs().stream()
+                    .map(leg -> new RiskReason(leg.country(), leg.risk(), leg.reasons()))
+                    .toList();
+        }
+        riskAssessedAt = now;
+        return previous;
+    }
+
+    /** Hands the case to another organisation; its sealed fields must then be sealed again under {@code keyId}. */
+    public String transferTo(String receiver, String newKeyId, Instant now) {
+        String previous = organisation;
+        organisation = receiver;
+        keyId = newKeyId;
+        updatedAt = now;
+        return previous;
+    }
+
+    /** Puts the closing reason sealed under the case's present key, as a transfer needs. */
+    public void resealClosedReason(byte[] sealedReason) {
+        closedReason = sealedReason;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public CaseStatus status() {
+        return status;
+    }
+
+    public String currentCountry() {
+        return currentCountry;
+    }
+
+    public List<String> plannedRoute() {
+        return Collections.unmodifiableList(plannedRoute);
+    }
+
+    public List<Need> needs() {
+        return Collections.unmodifiableList(needs);
+    }
+
+    public byte[] notes() {
+        return notes;
+    }
+
+    public byte[] closedReason() {
+        return closedReason;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public RiskLevel riskLevel() {
+        return riskLevel;
+    }
+
+    public List<RiskReason> riskReasons() {
+        return riskReasons == null ? List.of() : Collections.unmodifiableList(riskReasons);
+    }
+
+    public Instant riskAssessedAt() {
+        return riskAssessedAt;
+    }
+
+    public int revision() {
+        return revision;
+    }
+
+    public LocalDate openedOn() {
+        return openedOn;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public List<CaseMember> members() {
+        return Collections.unmodifiableList(members);
     }
 
     /** One reason behind the case's risk, for a country. */

@@ -20,32 +20,48 @@ public class CaseTransfer {
     public enum Status { OFFERED, ACCEPTED, DECLINED }
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "case_id", nullable = false)
-    public UUID caseId;
+    private UUID caseId;
 
     @Column(name = "from_organisation", nullable = false)
-    public String fromOrganisation;
+    private String fromOrganisation;
 
     @Column(name = "to_organisation", nullable = false)
-    public String toOrganisation;
+    private String toOrganisation;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    private Status status;
 
     @Column(name = "offered_by", nullable = false)
-    public String offeredBy;
+    private String offeredBy;
 
     @Column(name = "offered_at", nullable = false)
-    public Instant offeredAt;
+    private Instant offeredAt;
 
     @Column(name = "decided_by")
-    public String decidedBy;
+    private String decidedBy;
 
     @Column(name = "decided_at")
-    public Instant decidedAt;
+    private Instant decidedAt;
+
+    protected CaseTransfer() {
+    }
+
+    public static CaseTransfer offer(UUID caseId, String fromOrganisation, String toOrganisation, String coordinator,
+                                     Instant now) {
+        var transfer = new CaseTransfer();
+        transfer.id = UUID.randomUUID();
+        transfer.caseId = caseId;
+        transfer.fromOrganisation = fromOrganisation;
+        transfer.toOrganisation = toOrganisation;
+        transfer.status = Status.OFFERED;
+        transfer.offeredBy = coordinator;
+        transfer.offeredAt = now;
+        return transfer;
+    }
 
     public void decide(boolean accepted, String coordinator, Instant now) {
         if (status != Status.OFFERED) {
@@ -54,5 +70,33 @@ public class CaseTransfer {
         status = accepted ? Status.ACCEPTED : Status.DECLINED;
         decidedBy = coordinator;
         decidedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public String fromOrganisation() {
+        return fromOrganisation;
+    }
+
+    public String toOrganisation() {
+        return toOrganisation;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Instant offeredAt() {
+        return offeredAt;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
     }
 }

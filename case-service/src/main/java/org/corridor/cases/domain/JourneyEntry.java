@@ -18,29 +18,83 @@ import java.util.UUID;
 public class JourneyEntry {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "case_id", nullable = false)
-    public UUID caseId;
+    private UUID caseId;
 
     @Column(nullable = false)
-    public int sequence;
+    private int sequence;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public JourneyKind kind;
+    private JourneyKind kind;
 
     @Column(nullable = false)
-    public String country;
+    private String country;
 
     @Column(name = "event_date", nullable = false)
-    public LocalDate date;
+    private LocalDate date;
 
-    public byte[] place;
+    private byte[] place;
 
     @Column(name = "recorded_by", nullable = false)
-    public String recordedBy;
+    private String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)
-    public Instant recordedAt;
+    private Instant recordedAt;
+
+    protected JourneyEntry() {
+    }
+
+    /** The next event of a case; its place is sealed under the entry's id, so {@link #sealPlace} follows. */
+    public static JourneyEntry next(UUID caseId, int sequence, JourneyKind kind, String country, LocalDate date,
+                                    String recordedBy, Instant recordedAt) {
+        var entry = new JourneyEntry();
+        entry.id = UUID.randomUUID();
+        entry.caseId = caseId;
+        entry.sequence = sequence;
+        entry.kind = kind;
+        entry.country = country;
+        entry.date = date;
+        entry.recordedBy = recordedBy;
+        entry.recordedAt = recordedAt;
+        return entry;
+    }
+
+    public void sealPlace(byte[] sealedPlace) {
+        place = sealedPlace;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public int sequence() {
+        return sequence;
+    }
+
+    public JourneyKind kind() {
+        return kind;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public LocalDate date() {
+        return date;
+    }
+
+    public byte[] place() {
+        return place;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
 }

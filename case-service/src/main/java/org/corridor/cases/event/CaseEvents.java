@@ -2,96 +2,83 @@ package org.corridor.cases.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.cases.domain.CaseFile;
-import org.corridor.cases.domain.CaseMember;
 import org.corridor.cases.domain.CaseStatus;
 import org.corridor.cases.domain.JourneyEntry;
-import org.corridor.cases.repository.CaseRepository;
 import org.corridor.platform.events.CorridorTopics;
 import org.corridor.platform.events.OutboxWriter;
 import org.corridor.platform.policy.RiskLevel;
-import org.corridor.platform.policy.Vulnerability;
 
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
-/** The events case-service publishes on {@code corridor.case-events}, keyed by case id, through the outbox. */
+/**
+ * The events case-service publishes on {@code corridor.case-events}, keyed by case id, through the outbox. A command's
+ * events all carry the case as the command left it, written (its revision counted) before they are made.
+ */
 @ApplicationScoped
 public class CaseEvents {
 
     private final OutboxWriter outbox;
-    private final CaseRepository cases;
 
-    public CaseEvents(OutboxWriter outbox, CaseRepository cases) {
+    public CaseEvents(OutboxWriter outbox) {
         this.outbox = outbox;
-        this.cases = cases;
     }
 
     public void opened(CaseFile file) {
-        publish("opened", state(file, null, null, null, null));
+        publish(file, List.of(new Event("opened", CaseState.of(file))));
     }
 
-    public void updated(CaseFile file) {
-        publish("updated", state(file, null, null, null, null));
+    public void updated(CaseFile file, RiskLevel previousRisk) {
+        CaseState state = CaseState.of(file);
+        List<Event> events = new ArrayList<>(List.of(new Event("updated", state)));
+        riskChange(state, previousRisk).ifPresent(events::add);
+        publish(file, events);
     }
 
-    public void journeyRecorded(CaseFile file, JourneyEntry entry, CaseStatus previousStatus) {
-        publish("journey-recorded", state(file, null, null, null,
-                new CaseState.Journey(entry.kind, entry.country, entry.date)));
-        statusChanged(file, previousStatus);
+    public void journeyRecorded(CaseFile file, JourneyEntry entry, CaseStatus previousStatus, RiskLevel previousRisk) {
+        CaseState state = CaseState.of(file);
+        List<Event> events = new ArrayList<>(List.of(new Event("journey-recorded",
+                state.withJourney(new CaseState.Journey(entry.kind(), entry.country(), entry.date())))));
+        statusChange(state, previousStatus).ifPresent(events::add);
+        riskChange(state, previousRisk).ifPresent(events::add);
+        publish(file, events);
     }
 
-    public void statusChanged(CaseFile file, CaseStatus previousStatus) {
-        if (previousStatus != file.status) {
-            publish("status-changed", state(file, previousStatus, null, null, null));
-        }
+    public void closed(CaseFile file, CaseStatus previousStatus, RiskLevel previousRisk) {
+        CaseState state = CaseState.of(file);
+        List<Event> events = new ArrayList<>(List.of(new Event("closed", state.withPreviousStatus(previousStatus))));
+        statusChange(state, previousStatus).ifPresent(events::add);
+        riskChange(state, previousRisk).ifPresent(events::add);
+        publish(file, events);
     }
 
     public void riskChanged(CaseFile file, RiskLevel previousRisk) {
-        if (previousRisk != file.riskLevel) {
-            publish("risk-changed", state(file, null, previousRisk, null, null));
-        }
+        publish(file, riskChange(CaseState.of(file), previousRisk).stream().toList());
     }
 
     public void transferred(CaseFile file, String previousOrganisation) {
-        publish("transferred", state(file, null, null, previousOrganisation, null));
+        publish(file, List.of(new Event("transferred", CaseState.of(file).withPreviousOrganisation(previousOrganisation))));
     }
 
-    public void closed(CaseFile file, CaseStatus previousStatus) {
-        publish("closed", state(file, previousStatus, null, null, null));
-        statusChanged(file, previousStatus);
+    private static Optional<Event> statusChange(CaseState state, CaseStatus previousStatus) {
+        return previousStatus == state.status() ? Optional.empty()
+                : Optional.of(new Event("status-changed", state.withPreviousStatus(previousStatus)));
     }
 
-    private void publish(String type, CaseState state) {
-        outbox.append(CorridorTopics.CASE_EVENTS, state.caseId().toString(), CorridorTopics.CASE_EVENT_TYPE_PREFIX + type, state.caseId().toString(), state);
+    private static Optional<Event> riskChange(CaseState state, RiskLevel previousRisk) {
+        return previousRisk == state.risk() ? Optional.empty()
+                : Optional.of(new Event("risk-changed", state.withPreviousRisk(previousRisk)));
     }
 
-    private CaseState state(CaseFile file, CaseStatus previousStatus, RiskLevel previousRisk, String previousOrganisation,
-                            CaseState.Journey journey) {
-        cases.flush();
-        return new CaseState(file.id, file.revision, file.organisation, file.status, previousStatus, file.currentCountry,
-                file.riskLevel, previousRisk, previousOrganisation, file.members.size(), file.openedOn,
-                sexAgeBands(file.members), vulnerabilityCounts(file.members), journey);
+    private void publish(CaseFile file, List<Event> events) {
+        String caseId = file.id().toString();
+        for (Event event : events) {
+            outbox.append(CorridorTopics.CASE_EVENTS, caseId, CorridorTopics.CASE_EVENT_TYPE_PREFIX + event.type(), caseId,
+                    event.state());
+        }
     }
 
-    private static List<CaseState.SexAgeCount> sexAgeBands(List<CaseMember> members) {
-        Map<String, List<CaseMember>> groups = members.stream().collect(Collectors.groupingBy(
-                member -> member.sex.ordinal() + ":" + member.ageBand.ordinal(), TreeMap::new, Collectors.toList()));
-        return groups.values().stream()
-                .map(group -> new CaseState.SexAgeCount(group.get(0).sex, group.get(0).ageBand, group.size()))
-                .toList();
-    }
-
-    private static List<CaseState.VulnerabilityCount> vulnerabilityCounts(List<CaseMember> members) {
-        return members.stream()
-                .flatMap(member -> member.vulnerabilityList().stream())
-                .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()))
-                .entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Vulnerability::ordinal)))
-                .map(entry -> new CaseState.VulnerabilityCount(entry.getKey(), entry.getValue().intValue()))
-                .toList();
+    private record Event(String type, CaseState state) {
     }
 }

@@ -32,6 +32,6 @@ public class AlertResource {
             description = "Your organisation's alerts, newest first, a page at a time.")
     public Page<AlertView> alerts(@QueryParam("cursor") @Parameter(description = Page.CURSOR_DESCRIPTION) String cursor,
                                   @QueryParam("limit") @Parameter(description = Page.LIMIT_DESCRIPTION) Integer limit) {
-        return alerts.alerts(cursor, Page.limit(limit));
+        return CaseMapper.page(alerts.alerts(cursor, Page.limit(limit)), CaseMapper::view);
     }
 }

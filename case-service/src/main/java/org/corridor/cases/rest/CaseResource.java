@@ -72,11 +72,13 @@ public class CaseResource {
     private final CaseService cases;
     private final TransferService transfers;
     private final AuditService audit;
+    private final CasePatches patches;
 
-    public CaseResource(CaseService cases, TransferService transfers, AuditService audit) {
+    public CaseResource(CaseService cases, TransferService transfers, AuditService audit, CasePatches patches) {
         this.cases = cases;
         this.transfers = transfers;
         this.audit = audit;
+        this.patches = patches;
     }
 
     @POST
@@ -101,7 +103,7 @@ public class CaseResource {
                          @HeaderParam("Idempotency-Key") @Parameter(description = "Any string of 1 to 200 characters that "
                                  + "you make unique per case you open, so that retrying is safe; remembered per organisation.")
                          String idempotencyKey) {
-        CaseView created = cases.open(request, idempotencyKey);
+        CaseView created = CaseMapper.view(cases.open(CaseMapper.description(request), idempotencyKey));
         return Response.created(UriBuilder.fromPath("/api/v1/cases/{id}").build(created.id()))
                 .tag(ETags.of(created.revision())).entity(created).build();
     }
@@ -123,7 +125,7 @@ public class CaseResource {
                 QueryParameters.enumValue("status", status, CaseStatus.class),
                 Optional.ofNullable(currentCountry).map(code -> CountryCodes.require("currentCountry", code)),
                 QueryParameters.enumValue("risk", risk, RiskLevel.class));
-        return cases.list(filter, cursor, Page.limit(limit));
+        return CaseMapper.page(cases.list(filter, cursor, Page.limit(limit)), CaseMapper::view);
     }
 
     @GET
@@ -139,7 +141,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
     public Response read(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id) {
-        CaseView found = cases.read(caseId(id));
+        CaseView found = CaseMapper.view(cases.read(caseId(id)));
         return Response.ok(found).tag(ETags.of(found.revision())).build();
     }
 
@@ -170,7 +172,7 @@ public class CaseResource {
                     description = "The ETag of the case as you last read it.", example = "\"1\"") String ifMatch,
             @NotNull JsonNode patch) {
         long revision = ETags.requiredRevision(ifMatch);
-        CaseView updated = cases.patch(caseId(id), revision, patch);
+        CaseView updated = CaseMapper.view(cases.update(caseId(id), revision, patches.edit(patch)));
         return Response.ok(updated).tag(ETags.of(updated.revision())).build();
     }
 
@@ -208,7 +210,8 @@ public class CaseResource {
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
             @Valid @NotNull JourneyRequest request) {
         UUID caseId = caseId(id);
-        JourneyView entry = cases.recordJourney(caseId, request);
+        JourneyView entry = CaseMapper.view(
+                cases.recordJourney(caseId, request.kind(), request.country(), request.date(), request.place()));
         return Response.created(UriBuilder.fromPath("/api/v1/cases/{id}/journey").build(caseId)).entity(entry).build();
     }
 
@@ -223,7 +226,7 @@ public class CaseResource {
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
             @QueryParam("cursor") @Parameter(description = Page.CURSOR_DESCRIPTION) String cursor,
             @QueryParam("limit") @Parameter(description = Page.LIMIT_DESCRIPTION) Integer limit) {
-        return cases.journey(caseId(id), cursor, Page.limit(limit));
+        return CaseMapper.page(cases.journey(caseId(id), cursor, Page.limit(limit)), CaseMapper::view);
     }
 
     @GET
@@ -237,7 +240,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
     public CaseView.Risk risk(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id) {
-        return cases.risk(caseId(id));
+        return CaseMapper.risk(cases.risk(caseId(id)));
     }
 
     @POST
@@ -255,7 +258,7 @@ public class CaseResource {
     public CaseView close(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
             @Valid @NotNull CloseRequest request) {
-        return cases.close(caseId(id), request.reason());
+        return CaseMapper.view(cases.close(caseId(id), request.reason()));
     }
 
     @POST
@@ -279,7 +282,7 @@ public class CaseResource {
     public Response offer(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
             @Valid @NotNull TransferRequest request) {
-        TransferView offered = transfers.offer(caseId(id), request.toOrganisation());
+        TransferView offered = CaseMapper.view(transfers.offer(caseId(id), request.toOrganisation()));
         return Response.created(UriBuilder.fromPath("/api/v1/transfers/{id}").build(offered.id())).entity(offered).build();
     }
 
@@ -295,7 +298,7 @@ public class CaseResource {
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
             @QueryParam("cursor") @Parameter(description = Page.CURSOR_DESCRIPTION) String cursor,
             @QueryParam("limit") @Parameter(description = Page.LIMIT_DESCRIPTION) Integer limit) {
-        return audit.trail(caseId(id), cursor, Page.limit(limit));
+        return CaseMapper.view(audit.trail(caseId(id), cursor, Page.limit(limit)));
     }
 
     static UUID caseId(String id) {

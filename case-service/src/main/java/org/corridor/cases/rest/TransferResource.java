@@ -6,8 +6,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.corridor.cases.service.TransferService;
+import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Roles;
 import org.corridor.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/transfers")
@@ -41,9 +42,10 @@ public class TransferResource {
 
     @GET
     @Operation(operationId = "listTransfers", summary = "Transfers offered to or by the organisation, newest first",
-            description = "The latest 200 transfers offered to or by your organisation, newest first, whatever their status.")
-    public List<TransferView> list() {
-        return transfers.transfers();
+            description = "Transfers offered to or by your organisation, newest first, whatever their status, a page at a time.")
+    public Page<TransferView> list(@QueryParam("cursor") @Parameter(description = Page.CURSOR_DESCRIPTION) String cursor,
+                                   @QueryParam("limit") @Parameter(description = Page.LIMIT_DESCRIPTION) Integer limit) {
+        return CaseMapper.page(transfers.transfers(cursor, Page.limit(limit)), CaseMapper::view);
     }
 
     @POST
@@ -56,7 +58,7 @@ public class TransferResource {
     @APIResponse(responseCode = "409", description = DECIDED)
     public TransferView accept(
             @PathParam("id") @Parameter(description = TRANSFER_ID, schema = @Schema(implementation = UUID.class)) String id) {
-        return transfers.accept(transferId(id));
+        return CaseMapper.view(transfers.accept(transferId(id)));
     }
 
     @POST
@@ -68,7 +70,7 @@ public class TransferResource {
     @APIResponse(responseCode = "409", description = DECIDED)
     public TransferView decline(
             @PathParam("id") @Parameter(description = TRANSFER_ID, schema = @Schema(implementation = UUID.class)) String id) {
-        return transfers.decline(transferId(id));
+        return CaseMapper.view(transfers.decline(transferId(id)));
     }
 
     private static UUID transferId(String id) {

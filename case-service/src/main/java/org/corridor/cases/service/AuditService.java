@@ -3,9 +3,7 @@ package org.corridor.cases.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.corridor.cases.domain.AuditEntry;
-import org.corridor.cases.rest.AuditView;
 import org.corridor.platform.http.Page;
-import org.corridor.platform.problem.ProblemException;
 
 import java.util.List;
 import java.util.UUID;
@@ -22,29 +20,22 @@ public class AuditService {
         this.audit = audit;
     }
 
+    /** A page of the trail, and whether the case's whole chain verifies. */
+    public record TrailPage(Page<AuditEntry> entries, boolean chainIntact) {
+    }
+
     @Transactional
-    public AuditView trail(UUID caseId, String cursor, int limit) {
+    public TrailPage trail(UUID caseId, String cursor, int limit) {
         caseService.owned(caseId);
-        long after = 0;
-        if (cursor != null) {
-            try {
-                after = Long.parseLong(Page.position(cursor));
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor this list gave out");
-            }
-        }
+        long after = Paging.position(cursor);
         List<AuditEntry> entries = audit.entries(caseId);
         boolean intact = true;
         String previous = AuditEntry.FIRST;
         for (AuditEntry entry : entries) {
             intact &= entry.follows(previous);
-            previous = entry.hash;
+            previous = entry.hash();
         }
-        final long start = after;
-        List<AuditEntry> page = entries.stream().filter(entry -> entry.id > start).limit(limit + 1L).toList();
-        boolean more = page.size() > limit;
-        List<AuditEntry> shown = more ? page.subList(0, limit) : page;
-        return new AuditView(shown.stream().map(e -> new AuditView.Entry(e.id, e.action, e.actor, e.organisation,
-                e.requestId, e.at, e.hash)).toList(), more ? Page.cursor(Long.toString(shown.getLast().id)) : null, intact);
+        List<AuditEntry> fetched = entries.stream().filter(entry -> entry.id() > after).limit(limit + 1L).toList();
+        return new TrailPage(Paging.page(fetched, limit, entry -> Page.cursor(Long.toString(entry.id()))), intact);
     }
 }

@@ -1,15 +1,17 @@
 package org.corridor.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.corridor.cases.domain.AuditAction;
 import org.corridor.cases.domain.AuditEntry;
+import org.corridor.cases.repository.AuditRepository;
 import org.corridor.platform.identity.Caller;
 import org.corridor.platform.request.RequestIds;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,36 +19,51 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditTrail {
 
-    private final EntityManager entityManager;
+    private final AuditRepository entries;
     private final Caller caller;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public AuditTrail(EntityManager entityManager, Caller caller) {
-        this.entityManager = entityManager;
+    public AuditTrail(AuditRepository entries, Caller caller, Clock clock) {
+        this.entries = entries;
         this.caller = caller;
+        this.clock = clock;
+    }
+
+    /**
+     * What the caller did to a case opened in this transaction, its creation first: nobody else can know the case
+     * before it commits, so its trail is empty and nobody writes it concurrently.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordOpened(UUID caseId, AuditAction... actions) {
+        entries.append(chain(AuditEntry.FIRST, caseId, caller.subject(), caller.organisation(), actions));
+    }
+
+    /** What the caller did to a case, an entry per action in this order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID caseId, AuditAction... actions) {
+        record(caseId, caller.subject(), caller.organisation(), actions);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID caseId, AuditAction action) {
-        record(caseId, caller.subject(), caller.organisation(), action);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID caseId, String actor, String organisation, AuditAction action) {
-        // one writer per case at a time, so the chain never forks
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(CAST(?1 AS text), 0))")
-                .setParameter(1, caseId).getSingleResult();
-        String previous = entityManager.createQuery(
-                        "SELECT a.hash FROM AuditEntry a WHERE a.caseId = ?1 ORDER BY a.id DESC", String.class)
-                .setParameter(1, caseId).setMaxResults(1).getResultStream().findFirst().orElse(AuditEntry.FIRST);
-        // PostgreSQL keeps microseconds: hash what will be read back
-        entityManager.persist(AuditEntry.after(previous, caseId, actor, organisation, action, RequestIds.current(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    public void record(UUID caseId, String actor, String organisation, AuditAction... actions) {
+        entries.append(chain(entries.lockChain(caseId), caseId, actor, organisation, actions));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AuditEntry> entries(UUID caseId) {
-        return entityManager.createQuery("SELECT a FROM AuditEntry a WHERE a.caseId = ?1 ORDER BY a.id", AuditEntry.class)
-                .setParameter(1, caseId).getResultList();
+        return entries.entries(caseId);
+    }
+
+    private List<AuditEntry> chain(String previousHash, UUID caseId, String actor, String organisation, AuditAction... actions) {
+        // PostgreSQL keeps microseconds: hash what will be read back
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<AuditEntry> chain = new ArrayList<>();
+        String previous = previousHash;
+        for (AuditAction action : actions) {
+            AuditEntry entry = AuditEntry.after(previous, caseId, actor, organisation, action, RequestIds.current(), at);
+            chain.add(entry);
+            previous = entry.hash();
+        }
+        return chain;
     }
 }

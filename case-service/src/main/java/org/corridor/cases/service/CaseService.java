@@ -1,209 +1,179 @@
 package org.corridor.cases.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import org.corridor.cases.domain.AuditAction;
+import org.corridor.cases.domain.CaseDescription;
 import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.domain.CaseMember;
 import org.corridor.cases.domain.CaseStatus;
 import org.corridor.cases.domain.JourneyEntry;
 import org.corridor.cases.event.CaseEvents;
 import org.corridor.cases.repository.CaseRepository;
-import org.corridor.cases.rest.CaseRequest;
-import org.corridor.cases.rest.CaseView;
-import org.corridor.cases.rest.JourneyRequest;
-import org.corridor.cases.rest.JourneyView;
-import org.corridor.cases.rest.MemberInput;
+import org.corridor.cases.repository.JourneyRepository;
 import org.corridor.cases.security.PersonalData;
+import org.corridor.platform.cases.JourneyKind;
 import org.corridor.platform.country.CountryCodes;
 import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Caller;
 import org.corridor.platform.idempotency.IdempotentRequests;
 import org.corridor.platform.identity.Roles;
+import org.corridor.platform.json.KebabCaseEnums;
 import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.problem.ProblemException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
-/** Case use cases, each in one transaction with its audit entry and its events; always within the caller's organisation. */
+/**
+ * Case use cases, each in one transaction with its audit entries and its events; always within the caller's
+ * organisation. A command changes the case, writes it once, then records its audit entries and its events.
+ */
 @ApplicationScoped
 public class CaseService {
 
     private static final String OPEN_CASE = "open-case";
 
     private final CaseRepository cases;
-    private final CaseViews views;
+    private final JourneyRepository journeys;
+    private final SealedFields sealed;
     private final CaseRisk risk;
     private final CaseEvents events;
     private final AuditTrail audit;
     private final IdempotentRequests idempotentRequests;
     private final Caller caller;
-    private final ObjectMapper objectMapper;
-    private final Validator validator;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public CaseService(CaseRepository cases, CaseViews views, CaseRisk risk, CaseEvents events, AuditTrail audit,
-                       IdempotentRequests idempotentRequests, Caller caller, ObjectMapper objectMapper, Validator validator) {
+    public CaseService(CaseRepository cases, JourneyRepository journeys, SealedFields sealed, CaseRisk risk,
+                       CaseEvents events, AuditTrail audit, IdempotentRequests idempotentRequests, Caller caller,
+                       Clock clock) {
         this.cases = cases;
-        this.views = views;
+        this.journeys = journeys;
+        this.sealed = sealed;
         this.risk = risk;
         this.events = events;
         this.audit = audit;
         this.idempotentRequests = idempotentRequests;
         this.caller = caller;
-        this.objectMapper = objectMapper;
-        this.validator = validator;
+        this.clock = clock;
     }
 
     /** Opens a case; with an Idempotency-Key a replay answers the case it created, another body under it is a 422. */
     @Transactional
-    public CaseView open(CaseRequest request, String idempotencyKey) {
+    public VisibleCase open(CaseDescription description, String idempotencyKey) {
         String organisation = caller.organisation();
         var operation = new IdempotentRequests.Operation(OPEN_CASE, organisation);
-        Optional<UUID> opened = idempotentRequests.created(operation, idempotencyKey, request);
+        Optional<UUID> opened = idempotentRequests.created(operation, idempotencyKey, description);
         if (opened.isPresent()) {
             return read(opened.get());
         }
-        CaseFile file = CaseFile.open(organisation, views.currentKeyId(), clock.instant());
-        apply(file, request);
+        CaseFile file = CaseFile.open(organisation, sealed.currentKeyId(), clock.instant());
+        Plaintext plaintext = describe(file, description, Plaintext.NONE);
         risk.assess(file);
         cases.persist(file);
-        idempotentRequests.remember(operation, idempotencyKey, request, file.id);
-        audit.record(file.id, AuditAction.CREATE);
+        idempotentRequests.remember(operation, idempotencyKey, description, file.id());
+        cases.flush();
+        audit.recordOpened(file.id(), answered(AuditAction.CREATE));
         events.opened(file);
-        return views.view(file, readsPersonalData());
+        return plaintext.visibleTo(file, readsPersonalData());
     }
 
     @Transactional
-    public CaseView read(UUID id) {
+    public VisibleCase read(UUID id) {
         CaseFile file = owned(id);
-        auditRead(file.id);
-        return views.view(file, readsPersonalData());
+        auditRead(file.id());
+        return visible(file);
     }
 
     @Transactional
-    public Page<CaseView> list(CaseRepository.CaseFilter filter, String cursor, int limit) {
-        Page.TimeAndId after = Page.timeAndId(cursor);
-        List<CaseFile> page = cases.page(caller.organisation(), filter, after, limit + 1);
-        boolean more = page.size() > limit;
-        List<CaseFile> shown = more ? page.subList(0, limit) : page;
-        shown.forEach(file -> auditRead(file.id));
-        String next = more ? Page.cursorAfter(shown.getLast().createdAt, shown.getLast().id) : null;
-        return new Page<>(shown.stream().map(file -> views.view(file, readsPersonalData())).toList(), next);
+    public Page<VisibleCase> list(CaseRepository.CaseFilter filter, String cursor, int limit) {
+        Page<CaseFile> page = Paging.page(cases.page(caller.organisation(), filter, Page.timeAndId(cursor), limit + 1), limit,
+                file -> Page.cursorAfter(file.createdAt(), file.id()));
+        page.items().forEach(file -> auditRead(file.id()));
+        return new Page<>(page.items().stream().map(this::visible).toList(), page.next());
     }
 
-    /** Applies a JSON merge patch (RFC 7396) to the case as an editor sees it, checked against its revision. */
+    /**
+     * Changes the case to what {@code edit} makes of it as it was written, checked against its revision. Only what
+     * the edit changed is sealed again.
+     */
     @Transactional
-    public CaseView patch(UUID id, long expectedRevision, JsonNode patch) {
+    public VisibleCase update(UUID id, long expectedRevision, UnaryOperator<CaseDescription> edit) {
         CaseFile file = owned(id);
-        if (file.revision != expectedRevision) {
+        if (file.revision() != expectedRevision) {
             throw ProblemException.preconditionFailed();
         }
-        if (!file.status.isActive()) {
-            throw ProblemException.conflict("A " + org.corridor.platform.json.KebabCaseEnums.code(file.status)
-                    + " case is final and cannot be changed.");
+        if (!file.status().isActive()) {
+            throw ProblemException.conflict("A " + KebabCaseEnums.code(file.status()) + " case is final and cannot be changed.");
         }
-        if (!patch.isObject()) {
-            throw ProblemException.badRequest("A merge patch is a JSON object.");
-        }
-        JsonNode merged = mergePatch(objectMapper.valueToTree(editable(file)), patch);
-        CaseRequest request;
-        try {
-            request = objectMapper.treeToValue(merged, CaseRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new jakarta.ws.rs.BadRequestException(e);
-        }
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        apply(file, request);
+        Plaintext before = Plaintext.of(file, sealed);
+        Plaintext after = describe(file, edit.apply(before.description(file)), before);
         RiskLevel previousRisk = risk.assess(file);
-        file.updatedAt = clock.instant();
-        audit.record(file.id, AuditAction.UPDATE);
-        events.updated(file);
-        events.riskChanged(file, previousRisk);
-        return views.view(file, readsPersonalData());
+        file.touch(clock.instant());
+        cases.flush();
+        audit.record(file.id(), answered(AuditAction.UPDATE));
+        events.updated(file, previousRisk);
+        return after.visibleTo(file, readsPersonalData());
     }
 
     @Transactional
-    public JourneyView recordJourney(UUID id, JourneyRequest request) {
+    public VisibleJourneyEntry recordJourney(UUID id, JourneyKind kind, String country, LocalDate date, String place) {
         CaseFile file = owned(id);
-        String country = CountryCodes.require("country", request.country());
-        CaseStatus previousStatus = file.record(request.kind(), country, clock.instant());
-        var entry = new JourneyEntry();
-        entry.id = UUID.randomUUID();
-        entry.caseId = file.id;
-        entry.sequence = nextJourneySequence(file.id);
-        entry.kind = request.kind();
-        entry.country = country;
-        entry.date = request.date();
-        entry.place = views.seal(file, CaseViews.journeyPlace(entry.id), request.place());
-        entry.recordedBy = caller.subject();
-        entry.recordedAt = clock.instant();
-        cases.getEntityManager().persist(entry);
+        String code = CountryCodes.require("country", country);
+        int sequence = journeys.nextSequence(file.id());
+        Instant now = clock.instant();
+        CaseStatus previousStatus = file.record(kind, code, now);
+        var entry = JourneyEntry.next(file.id(), sequence, kind, code, date, caller.subject(), now);
+        entry.sealPlace(sealed.sealPlace(file, entry.id(), place));
+        journeys.persist(entry);
         RiskLevel previousRisk = risk.assess(file);
-        audit.record(file.id, AuditAction.JOURNEY);
-        events.journeyRecorded(file, entry, previousStatus);
-        events.riskChanged(file, previousRisk);
-        return views.view(file, entry, readsPersonalData());
+        cases.flush();
+        audit.record(file.id(), answered(AuditAction.JOURNEY));
+        events.journeyRecorded(file, entry, previousStatus, previousRisk);
+        return new VisibleJourneyEntry(entry, readsPersonalData() ? place : null);
     }
 
     @Transactional
-    public Page<JourneyView> journey(UUID id, String cursor, int limit) {
+    public Page<VisibleJourneyEntry> journey(UUID id, String cursor, int limit) {
         CaseFile file = owned(id);
-        int after = 0;
-        if (cursor != null) {
-            try {
-                after = Integer.parseInt(Page.position(cursor));
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor this list gave out");
-            }
-        }
-        List<JourneyEntry> entries = cases.getEntityManager().createQuery(
-                        "SELECT j FROM JourneyEntry j WHERE j.caseId = ?1 AND j.sequence > ?2 ORDER BY j.sequence", JourneyEntry.class)
-                .setParameter(1, file.id).setParameter(2, after).setMaxResults(limit + 1).getResultList();
-        boolean more = entries.size() > limit;
-        List<JourneyEntry> shown = more ? entries.subList(0, limit) : entries;
-        auditRead(file.id);
-        return new Page<>(shown.stream().map(entry -> views.view(file, entry, readsPersonalData())).toList(),
-                more ? Page.cursor(Integer.toString(shown.getLast().sequence)) : null);
+        int after = (int) Math.min(Paging.position(cursor), Integer.MAX_VALUE);
+        Page<JourneyEntry> page = Paging.page(journeys.page(file.id(), after, limit + 1), limit,
+                entry -> Page.cursor(Integer.toString(entry.sequence())));
+        auditRead(file.id());
+        boolean withPlaces = readsPersonalData();
+        return new Page<>(page.items().stream()
+                .map(entry -> new VisibleJourneyEntry(entry, withPlaces ? sealed.place(file, entry.id(), entry.place()) : null))
+                .toList(), page.next());
     }
 
     @Transactional
-    public CaseView close(UUID id, String reason) {
+    public VisibleCase close(UUID id, String reason) {
         CaseFile file = owned(id);
-        CaseStatus previousStatus = file.status;
-        file.close(views.seal(file, "closed-reason", reason), clock.instant());
+        CaseStatus previousStatus = file.close(sealed.sealClosedReason(file, reason), clock.instant());
         RiskLevel previousRisk = risk.assess(file);
-        audit.record(file.id, AuditAction.CLOSE);
-        events.closed(file, previousStatus);
-        events.riskChanged(file, previousRisk);
-        return views.view(file, readsPersonalData());
+        cases.flush();
+        audit.record(file.id(), answered(AuditAction.CLOSE));
+        events.closed(file, previousStatus, previousRisk);
+        return visible(file);
     }
 
     @Transactional
-    public CaseView.Risk risk(UUID id) {
+    public CaseFile risk(UUID id) {
         CaseFile file = owned(id);
-        audit.record(file.id, AuditAction.READ);
-        return file.riskLevel == null ? new CaseView.Risk(null, List.of(), file.riskAssessedAt)
-                : new CaseView.Risk(file.riskLevel, file.riskReasons, file.riskAssessedAt);
+        audit.record(file.id(), AuditAction.READ);
+        return file;
     }
 
+    /** A case of the caller's organisation, locked for the transaction; any other is not found. */
     CaseFile owned(UUID id) {
         return cases.findOwned(id, caller.organisation()).orElseThrow(() -> ProblemException.notFound("The case"));
     }
@@ -213,79 +183,95 @@ public class CaseService {
     }
 
     private void auditRead(UUID caseId) {
-        audit.record(caseId, AuditAction.READ);
-        if (readsPersonalData()) {
-            audit.record(caseId, AuditAction.READ_PERSONAL_DATA);
-        }
+        audit.record(caseId, answered(AuditAction.READ));
     }
 
-    private int nextJourneySequence(UUID caseId) {
-        Integer last = cases.getEntityManager()
-                .createQuery("SELECT max(j.sequence) FROM JourneyEntry j WHERE j.caseId = ?1", Integer.class)
-                .setParameter(1, caseId).getSingleResult();
-        return last == null ? 1 : last + 1;
+    /** What the caller did, and whether the answer gives the caller personal data, which is a read of it. */
+    private AuditAction[] answered(AuditAction action) {
+        return readsPersonalData() ? new AuditAction[] {action, AuditAction.READ_PERSONAL_DATA} : new AuditAction[] {action};
     }
 
-    private CaseRequest editable(CaseFile file) {
-        return new CaseRequest(file.members.stream().map(member -> views.editable(file, member)).toList(),
-                file.currentCountry, file.plannedRoute, file.needs, views.notes(file));
+    private VisibleCase visible(CaseFile file) {
+        return readsPersonalData() ? Plaintext.of(file, sealed).visibleTo(file, true)
+                : Plaintext.aliasesOf(file, sealed).visibleTo(file, false);
     }
 
-    /** Writes a request onto the case: countries checked, members matched by id, personal fields sealed. */
-    private void apply(CaseFile file, CaseRequest request) {
-        file.currentCountry = request.currentCountry() == null ? null : CountryCodes.require("currentCountry", request.currentCountry());
+    /**
+     * Writes a description onto the case: countries checked, members matched by id, and what changed from
+     * {@code before} sealed; answers the case's plain text as now written.
+     */
+    private Plaintext describe(CaseFile file, CaseDescription description, Plaintext before) {
+        String currentCountry = description.currentCountry() == null ? null
+                : CountryCodes.require("currentCountry", description.currentCountry());
         List<String> route = new ArrayList<>();
-        List<String> planned = request.plannedRoute() == null ? List.of() : request.plannedRoute();
+        List<String> planned = description.plannedRoute() == null ? List.of() : description.plannedRoute();
         for (int i = 0; i < planned.size(); i++) {
             route.add(CountryCodes.require("plannedRoute[" + i + "]", planned.get(i)));
         }
-        file.plannedRoute = route;
-        file.needs = request.needs() == null ? List.of() : List.copyOf(request.needs());
-        file.notes = views.seal(file, "notes", request.notes());
+        file.describe(currentCountry, route, description.needs() == null ? List.of() : description.needs());
+        if (before == Plaintext.NONE || !Objects.equals(before.notes(), description.notes())) {
+            file.replaceNotes(sealed.sealNotes(file, description.notes()));
+        }
 
-        Map<UUID, CaseMember> existing = new HashMap<>();
-        file.members.forEach(member -> existing.put(member.id, member));
+        Map<UUID, String> aliases = new HashMap<>();
+        Map<UUID, PersonalData> personalData = new HashMap<>();
         List<CaseMember> members = new ArrayList<>();
-        for (int i = 0; i < request.members().size(); i++) {
-            MemberInput input = request.members().get(i);
-            CaseMember member = input.id() == null ? new CaseMember() : existing.get(input.id());
-            if (member == null) {
-                throw ProblemException.invalidField("members[" + i + "].id", "is not a member of this case");
+        for (int i = 0; i < description.members().size(); i++) {
+            CaseDescription.Member given = description.members().get(i);
+            String field = "members[" + i + "].id";
+            CaseMember member = given.id() == null ? CaseMember.joining() : file.member(given.id())
+                    .orElseThrow(() -> ProblemException.invalidField(field, "is not a member of this case"));
+            PersonalData personal = given.id() == null ? given.personal() : given.personalOr(before.personalData().get(member.id()));
+            member.describe(given.sex(), given.ageBand(),
+                    given.vulnerabilities() == null ? List.of() : given.vulnerabilities());
+            boolean aliasChanged = !given.alias().equals(before.aliases().get(member.id()));
+            boolean personalChanged = !personal.equals(before.personalData().get(member.id()));
+            if (aliasChanged || personalChanged) {
+                member.seal(aliasChanged ? sealed.sealAlias(file, member.id(), given.alias()) : member.alias(),
+                        personalChanged ? sealed.sealPersonalData(file, member.id(), personal) : member.personalData());
             }
-            PersonalData kept = input.id() == null ? new PersonalData(null, null, null, null, null) : views.personalData(file, member);
-            if (member.id == null) {
-                member.id = UUID.randomUUID();
-            }
-            member.sex = input.sex();
-            member.ageBand = input.ageBand();
-            member.vulnerabilities = input.vulnerabilities() == null ? List.of()
-                    : input.vulnerabilities().stream().map(Enum::name).sorted().toList();
-            views.sealMember(file, member, input.alias(), new PersonalData(
-                    or(input.legalName(), kept.legalName()), or(input.dateOfBirth(), kept.dateOfBirth()),
-                    or(input.placeOfOrigin(), kept.placeOfOrigin()), or(input.relatives(), kept.relatives()),
-                    or(input.contact(), kept.contact())));
+            aliases.put(member.id(), given.alias());
+            personalData.put(member.id(), personal);
             members.add(member);
         }
-        file.members.clear();
-        file.members.addAll(members);
+        file.replaceMembers(members);
+        return new Plaintext(aliases, personalData, description.notes());
     }
 
-    private static String or(String given, String kept) {
-        return given != null ? given : kept;
-    }
+    /** A case's sealed fields in plain text: aliases and personal data by member id, and the notes. */
+    private record Plaintext(Map<UUID, String> aliases, Map<UUID, PersonalData> personalData, String notes) {
 
-    private static JsonNode mergePatch(JsonNode target, JsonNode patch) {
-        if (!patch.isObject()) {
-            return patch;
-        }
-        ObjectNode result = target != null && target.isObject() ? (ObjectNode) target.deepCopy() : JsonNodeFactory.instance.objectNode();
-        patch.properties().forEach(field -> {
-            if (field.getValue().isNull()) {
-                result.remove(field.getKey());
-            } else {
-                result.set(field.getKey(), mergePatch(result.get(field.getKey()), field.getValue()));
+        static final Plaintext NONE = new Plaintext(Map.of(), Map.of(), null);
+
+        static Plaintext of(CaseFile file, SealedFields sealed) {
+            Map<UUID, String> aliases = new HashMap<>();
+            Map<UUID, PersonalData> personalData = new HashMap<>();
+            for (CaseMember member : file.members()) {
+                aliases.put(member.id(), sealed.alias(file, member.id(), member.alias()));
+                personalData.put(member.id(), sealed.personalData(file, member.id(), member.personalData()));
             }
-        });
-        return result;
+            return new Plaintext(aliases, personalData, sealed.notes(file));
+        }
+
+        static Plaintext aliasesOf(CaseFile file, SealedFields sealed) {
+            Map<UUID, String> aliases = new HashMap<>();
+            file.members().forEach(member -> aliases.put(member.id(), sealed.alias(file, member.id(), member.alias())));
+            return new Plaintext(aliases, Map.of(), null);
+        }
+
+        /** The case as written, for an edit to start from. */
+        CaseDescription description(CaseFile file) {
+            return new CaseDescription(file.members().stream().map(member -> {
+                PersonalData personal = personalData.get(member.id());
+                return new CaseDescription.Member(member.id(), aliases.get(member.id()), member.sex(), member.ageBand(),
+                        member.vulnerabilities(), personal.legalName(), personal.dateOfBirth(),
+                        personal.placeOfOrigin(), personal.relatives(), personal.contact());
+            }).toList(), file.currentCountry(), file.plannedRoute(), file.needs(), notes);
+        }
+
+        VisibleCase visibleTo(CaseFile file, boolean withPersonalData) {
+            return withPersonalData ? new VisibleCase(file, aliases, personalData, notes, true)
+                    : new VisibleCase(file, aliases, Map.of(), null, false);
+        }
     }
 }

@@ -31,13 +31,14 @@ public class RiskImpact {
     private final CaseRisk risk;
     private final Caller caller;
     private final CaseConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public RiskImpact(CaseRepository cases, CaseRisk risk, Caller caller, CaseConfig config) {
+    public RiskImpact(CaseRepository cases, CaseRisk risk, Caller caller, CaseConfig config, Clock clock) {
         this.cases = cases;
         this.risk = risk;
         this.caller = caller;
         this.config = config;
+        this.clock = clock;
     }
 
     @Transactional
@@ -54,9 +55,9 @@ public class RiskImpact {
         do {
             batch = cases.activeConcerning(country, after, BATCH);
             for (CaseFile file : batch) {
-                tally.count(file.organisation, file.riskLevel, risk.levelUnder(file, published));
+                tally.count(file.organisation(), file.riskLevel(), risk.levelUnder(file, published));
             }
-            after = batch.isEmpty() ? after : batch.getLast().id;
+            after = batch.isEmpty() ? after : batch.getLast().id();
             cases.forgetRead();
         } while (batch.size() == BATCH);
         return tally;

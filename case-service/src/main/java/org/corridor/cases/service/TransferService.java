@@ -4,15 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.corridor.cases.domain.AuditAction;
 import org.corridor.cases.domain.CaseFile;
+import org.corridor.cases.domain.CaseMember;
 import org.corridor.cases.domain.CaseTransfer;
 import org.corridor.cases.domain.JourneyEntry;
 import org.corridor.cases.event.CaseEvents;
 import org.corridor.cases.repository.CaseRepository;
-import org.corridor.cases.rest.TransferView;
+import org.corridor.cases.repository.JourneyRepository;
+import org.corridor.cases.repository.TransferRepository;
+import org.corridor.cases.security.PersonalData;
+import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Caller;
 import org.corridor.platform.problem.ProblemException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,96 +27,101 @@ public class TransferService {
 
     private final CaseService caseService;
     private final CaseRepository cases;
-    private final CaseViews views;
+    private final JourneyRepository journeys;
+    private final TransferRepository transfers;
+    private final SealedFields sealed;
     private final CaseEvents events;
     private final AuditTrail audit;
     private final Caller caller;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public TransferService(CaseService caseService, CaseRepository cases, CaseViews views, CaseEvents events,
-                           AuditTrail audit, Caller caller) {
+    public TransferService(CaseService caseService, CaseRepository cases, JourneyRepository journeys,
+                           TransferRepository transfers, SealedFields sealed, CaseEvents events, AuditTrail audit,
+                           Caller caller, Clock clock) {
         this.caseService = caseService;
         this.cases = cases;
-        this.views = views;
+        this.journeys = journeys;
+        this.transfers = transfers;
+        this.sealed = sealed;
         this.events = events;
         this.audit = audit;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @Transactional
-    public TransferView offer(UUID caseId, String toOrganisation) {
+    public CaseTransfer offer(UUID caseId, String toOrganisation) {
         CaseFile file = caseService.owned(caseId);
-        if (toOrganisation.equals(file.organisation)) {
+        if (toOrganisation.equals(file.organisation())) {
             throw ProblemException.invalidField("toOrganisation", "is the organisation that already owns the case");
         }
-        if (!file.status.isActive()) {
+        if (!file.status().isActive()) {
             throw ProblemException.conflict("Only an active case can be transferred.");
         }
-        long open = cases.getEntityManager().createQuery(
-                        "SELECT count(t) FROM CaseTransfer t WHERE t.caseId = ?1 AND t.status = ?2", Long.class)
-                .setParameter(1, caseId).setParameter(2, CaseTransfer.Status.OFFERED).getSingleResult();
-        if (open > 0) {
+        if (transfers.hasOpenOffer(caseId)) {
             throw ProblemException.conflict("This case is already offered to an organisation; wait for its answer.");
         }
-        var transfer = new CaseTransfer();
-        transfer.id = UUID.randomUUID();
-        transfer.caseId = caseId;
-        transfer.fromOrganisation = file.organisation;
-        transfer.toOrganisation = toOrganisation;
-        transfer.status = CaseTransfer.Status.OFFERED;
-        transfer.offeredBy = caller.subject();
-        transfer.offeredAt = clock.instant();
-        cases.getEntityManager().persist(transfer);
+        var transfer = CaseTransfer.offer(caseId, file.organisation(), toOrganisation, caller.subject(), clock.instant());
+        transfers.persist(transfer);
         audit.record(caseId, AuditAction.TRANSFER);
-        return view(transfer);
+        return transfer;
     }
 
-    /** Offers to and from the caller's organisation, newest first. */
+    /** Offers to and from the caller's organisation, newest first, a page at a time. */
     @Transactional
-    public List<TransferView> transfers() {
-        return cases.getEntityManager().createQuery("""
-                        SELECT t FROM CaseTransfer t WHERE t.toOrganisation = ?1 OR t.fromOrganisation = ?1
-                        ORDER BY t.offeredAt DESC""", CaseTransfer.class)
-                .setParameter(1, caller.organisation()).setMaxResults(200).getResultList()
-                .stream().map(TransferService::view).toList();
+    public Page<CaseTransfer> transfers(String cursor, int limit) {
+        return Paging.page(transfers.page(caller.organisation(), Page.timeAndId(cursor), limit + 1), limit,
+                transfer -> Page.cursorAfter(transfer.offeredAt(), transfer.id()));
     }
 
     /** Accepting moves ownership: the case is re-sealed with the receiver's key and the sender loses access. */
     @Transactional
-    public TransferView accept(UUID transferId) {
+    public CaseTransfer accept(UUID transferId) {
         CaseTransfer transfer = incoming(transferId);
-        transfer.decide(true, caller.subject(), clock.instant());
-        CaseFile file = cases.findById(transfer.caseId);
-        List<JourneyEntry> journey = cases.getEntityManager()
-                .createQuery("SELECT j FROM JourneyEntry j WHERE j.caseId = ?1 ORDER BY j.sequence", JourneyEntry.class)
-                .setParameter(1, file.id).getResultList();
-        String previousOrganisation = file.organisation;
-        views.resealFor(file, journey, transfer.toOrganisation);
-        file.updatedAt = clock.instant();
-        audit.record(file.id, AuditAction.TRANSFER);
+        Instant now = clock.instant();
+        transfer.decide(true, caller.subject(), now);
+        CaseFile file = cases.findById(transfer.caseId());
+        String previousOrganisation = handOver(file, journeys.of(file.id()), transfer.toOrganisation(), now);
+        cases.flush();
+        audit.record(file.id(), AuditAction.TRANSFER);
         events.transferred(file, previousOrganisation);
-        return view(transfer);
+        return transfer;
     }
 
     @Transactional
-    public TransferView decline(UUID transferId) {
+    public CaseTransfer decline(UUID transferId) {
         CaseTransfer transfer = incoming(transferId);
         transfer.decide(false, caller.subject(), clock.instant());
-        audit.record(transfer.caseId, AuditAction.TRANSFER);
-        return view(transfer);
+        audit.record(transfer.caseId(), AuditAction.TRANSFER);
+        return transfer;
     }
 
     /** An offer made to the caller's organisation; any other is not found. */
     private CaseTransfer incoming(UUID transferId) {
-        CaseTransfer transfer = cases.getEntityManager().find(CaseTransfer.class, transferId,
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (transfer == null || !transfer.toOrganisation.equals(caller.organisation())) {
-            throw ProblemException.notFound("The transfer");
-        }
-        return transfer;
+        return transfers.findOfferedTo(transferId, caller.organisation())
+                .orElseThrow(() -> ProblemException.notFound("The transfer"));
     }
 
-    private static TransferView view(CaseTransfer t) {
-        return new TransferView(t.id, t.caseId, t.fromOrganisation, t.toOrganisation, t.status, t.offeredAt, t.decidedAt);
+    /** Gives the case to the receiver with every sealed field moved to the receiver's key; answers the previous owner. */
+    private String handOver(CaseFile file, List<JourneyEntry> journey, String receiver, Instant now) {
+        List<String> aliases = file.members().stream().map(member -> sealed.alias(file, member.id(), member.alias())).toList();
+        List<PersonalData> personal = file.members().stream()
+                .map(member -> sealed.personalData(file, member.id(), member.personalData())).toList();
+        String notes = sealed.notes(file);
+        String closedReason = sealed.closedReason(file);
+        List<String> places = journey.stream().map(entry -> sealed.place(file, entry.id(), entry.place())).toList();
+
+        String previous = file.transferTo(receiver, sealed.currentKeyId(), now);
+        for (int i = 0; i < file.members().size(); i++) {
+            CaseMember member = file.members().get(i);
+            member.seal(sealed.sealAlias(file, member.id(), aliases.get(i)),
+                    sealed.sealPersonalData(file, member.id(), personal.get(i)));
+        }
+        file.replaceNotes(sealed.sealNotes(file, notes));
+        file.resealClosedReason(sealed.sealClosedReason(file, closedReason));
+        for (int i = 0; i < journey.size(); i++) {
+            journey.get(i).sealPlace(sealed.sealPlace(file, journey.get(i).id(), places.get(i)));
+        }
+        return previous;
     }
 }

@@ -323,7 +323,7 @@ class CaseApiTest {
                 .body("{\"toOrganisation\": \"open-road\"}").post("/api/v1/cases/" + id + "/transfers").then()
                 .statusCode(201).body("status", equalTo("offered")).extract().path("id");
         given().header("Authorization", OTHER_COORDINATOR).get("/api/v1/transfers").then()
-                .statusCode(200).body("id", hasItem(transfer));
+                .statusCode(200).body("items.id", hasItem(transfer));
         given().header("Authorization", COORDINATOR).post("/api/v1/transfers/" + transfer + "/accept").then().statusCode(404);
         given().header("Authorization", OTHER_COORDINATOR).post("/api/v1/transfers/" + transfer + "/accept").then()
                 .statusCode(200).body("status", equalTo("accepted"));
@@ -334,6 +334,24 @@ class CaseApiTest {
                 .body("organisation", equalTo(B))
                 .body("members[0].legalName", equalTo(LEGAL_NAME))
                 .body("notes", equalTo("Met at the border; afraid of brokers."));
+    }
+
+    @Test
+    void transfersAreListedAPageAtATimeNewestFirst() {
+        Set<String> offered = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            offered.add(given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
+                    .body("{\"toOrganisation\": \"open-road\"}").post("/api/v1/cases/" + openCase() + "/transfers").then()
+                    .statusCode(201).extract().path("id"));
+        }
+        var first = given().header("Authorization", OTHER_COORDINATOR).queryParam("limit", 1).get("/api/v1/transfers").then()
+                .statusCode(200).body("items", hasSize(1)).body("next", notNullValue()).extract();
+        String second = given().header("Authorization", OTHER_COORDINATOR).queryParam("limit", 1)
+                .queryParam("cursor", (String) first.path("next")).get("/api/v1/transfers").then()
+                .statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
+        assertEquals(offered, Set.of((String) first.path("items[0].id"), second));
+        given().header("Authorization", OTHER_COORDINATOR).queryParam("cursor", "@@@").get("/api/v1/transfers").then()
+                .statusCode(400);
     }
 
     @Test
@@ -388,6 +406,28 @@ class CaseApiTest {
         }
         given().header("Authorization", AUDITOR).get("/api/v1/cases/" + id + "/audit").then()
                 .statusCode(200).body("chainIntact", equalTo(false));
+    }
+
+    @Test
+    void everyAnswerThatCarriesPersonalDataIsAuditedAsAReadOfIt() {
+        String officerAndCoordinator = bearerFor("po-co-a", A, "protection-officer", "coordinator");
+        var created = open(OFFICER, group("[\"CN\", \"KR\"]"));
+        String id = created.path("id");
+        assertEquals(LEGAL_NAME, created.path("members[0].legalName"));
+        given().header("Authorization", OFFICER).header("If-Match", created.header("ETag"))
+                .contentType("application/merge-patch+json").body("{\"notes\": \"Moved to a safe house.\"}")
+                .patch("/api/v1/cases/" + id).then().statusCode(200).body("members[0].legalName", equalTo(LEGAL_NAME));
+        given().header("Authorization", OFFICER).contentType(ContentType.JSON)
+                .body("{\"kind\": \"departed\", \"country\": \"CN\", \"date\": \"2026-10-01\", \"place\": \"Dandong\"}")
+                .post("/api/v1/cases/" + id + "/journey").then().statusCode(201).body("place", equalTo("Dandong"));
+        given().header("Authorization", officerAndCoordinator).contentType(ContentType.JSON).body("{\"reason\": \"Reached safety\"}")
+                .post("/api/v1/cases/" + id + "/close").then().statusCode(200).body("notes", equalTo("Moved to a safe house."));
+
+        given().header("Authorization", AUDITOR).get("/api/v1/cases/" + id + "/audit").then()
+                .statusCode(200)
+                .body("chainIntact", equalTo(true))
+                .body("items.action", equalTo(List.of("create", "read-personal-data", "update", "read-personal-data",
+                        "journey", "read-personal-data", "close", "read-personal-data")));
     }
 
     @Test

@@ -1,0 +1,37 @@
+package org.corridor.cases.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.corridor.cases.domain.CaseTransfer;
+import org.corridor.platform.http.Page;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class TransferRepository implements PanacheRepositoryBase<CaseTransfer, UUID> {
+
+    public boolean hasOpenOffer(UUID caseId) {
+        return count("caseId = ?1 and status = ?2", caseId, CaseTransfer.Status.OFFERED) > 0;
+    }
+
+    /** An offer made to this organisation, locked for the transaction; any other is absent. */
+    public Optional<CaseTransfer> findOfferedTo(UUID transferId, String organisation) {
+        return find("id = ?1 and toOrganisation = ?2", transferId, organisation)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Offers to or from an organisation, newest first, after a position of that order. */
+    public List<CaseTransfer> page(String organisation, Page.TimeAndId after, int limit) {
+        if (after == null) {
+            return find("(toOrganisation = ?1 or fromOrganisation = ?1) order by offeredAt desc, id desc", organisation)
+                    .page(0, limit).list();
+        }
+        return find("""
+                        (toOrganisation = ?1 or fromOrganisation = ?1)
+                        and (offeredAt < ?2 or (offeredAt = ?2 and id < ?3)) order by offeredAt desc, id desc""",
+                organisation, after.time(), after.id()).page(0, limit).list();
+    }
+}
