@@ -7,7 +7,7 @@
 # Needs the local runtime (deploy/local/corridor up) and a built gateway (gateway/target/quarkus-app): the requests
 # through the gateway go to a gateway of the benchmark's own (deploy/bench/bench-gateway.sh, rate limit raised) whose
 # CPU time is read from /proc. All traffic stays on 127.0.0.1.
-#   deploy/bench/write-path/run.sh      N=2000 C=16 N1=200 ROUNDS=3 by default
+#   deploy/bench/write-path/run.sh      N=2000 C=16 N1=200 ROUNDS=3 WARMUP=1000 by default
 # CAPTURE=1 captures the two pgbench scripts again first (do so whenever case-service's statements change; it sets
 # log_statement=all on the runtime's PostgreSQL for a few seconds and resets it). JFR=FILE records a profile of the
 # benchmark's gateway into FILE.
@@ -69,19 +69,25 @@ if [ "${CAPTURE:-0}" = 1 ] || [ ! -f "$here/create-case.pgbench" ] || [ ! -f "$h
   capture record-journey existing load journey "$direct" "$(token)" ids.out 1 1
 fi
 
-echo "== warming up (gateway and case-service, 200 creations each)"
-load post "$gateway/api/v1/cases" "$caseworker" case.json 4 200 >/dev/null
-load post "$direct/api/v1/cases" "$(token)" case.json 4 200 >/dev/null
+WARMUP=${WARMUP:-1000}
+echo "== warming up (gateway and case-service, $WARMUP creations each)"
+load post "$gateway/api/v1/cases" "$caseworker" case.json 4 "$WARMUP" >/dev/null
+load post "$direct/api/v1/cases" "$(token)" case.json 4 "$WARMUP" >/dev/null
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$bench_gateway_pid/stat"; }
+# the part of it the JIT compiler threads spent, which a longer warm-up would not have left in the measurement
+jit_ticks() { cat /proc/"$bench_gateway_pid"/task/*/stat | awk '/\(C[12] CompilerThre\)/ {sub(/.*\) /, ""); split($0, f, " "); s += f[12] + f[13]} END {print s + 0}'; }
 proxied=0
 gateway_ticks=0
+jit=0
 through_gateway() { # LoadClient arguments after the mode: counts the requests and the gateway's CPU time spent on them
-  local before after
+  local before after jit_before
   before=$(cpu_ticks)
+  jit_before=$(jit_ticks)
   load "$@" | tee -a gateway-runs
   after=$(cpu_ticks)
   gateway_ticks=$((gateway_ticks + after - before))
+  jit=$((jit + $(jit_ticks) - jit_before))
   proxied=$((proxied + $(tail -n 1 gateway-runs | field requests)))
 }
 
@@ -134,11 +140,11 @@ echo "record-journey.pgbench: $journey_tps transactions/s p50=${journey_p50}ms p
 echo "== summary (load average now $(load_average))"
 awk -v g="$create_gateway" -v p="$create_tps" 'BEGIN {printf "case creation through the gateway / pgbench of its statements: %.1f %% (target >= 50 %%)\n", 100 * g / p}'
 awk -v g="$journey_gateway" -v p="$journey_tps" 'BEGIN {printf "journey recording through the gateway / pgbench of its statements: %.1f %% (target >= 50 %%)\n", 100 * g / p}'
-awk -v ticks="$gateway_ticks" -v hz="$(getconf CLK_TCK)" -v n="$proxied" \
-  'BEGIN {printf "gateway CPU (utime+stime): %.0f ms for %d proxied requests, %.2f ms each (target <= 0.5)\n", ticks * 1000 / hz, n, ticks * 1000 / hz / n}'
-paste -d' ' direct-1 gateway-1 | awk '
-  { d = $0; sub(/.* p50=/, "", d); sub(/ms.*/, "", d); g = $0; sub(/^.* concurrency=1 .* concurrency=1 .* p50=/, "", g); sub(/ms.*/, "", g); add[NR] = g - d }
-  END { n = asort(add); printf "gateway adds at p50, one connection: %.2f ms (median of %d rounds; target <= 1)\n", n % 2 ? add[(n + 1) / 2] : (add[n / 2] + add[n / 2 + 1]) / 2, n }'
+awk -v ticks="$gateway_ticks" -v jit="$jit" -v hz="$(getconf CLK_TCK)" -v n="$proxied" \
+  'BEGIN {printf "gateway CPU (utime+stime): %.0f ms for %d proxied requests, %.2f ms each (target <= 0.5); of it the JIT compiler %.2f ms each\n",
+          ticks * 1000 / hz, n, ticks * 1000 / hz / n, jit * 1000 / hz / n}'
+paste -d' ' <(field p50 <direct-1) <(field p50 <gateway-1) | awk '{print $2 - $1}' | sort -n \
+  | awk '{add[NR] = $1} END {printf "gateway adds at p50, one connection: %.2f ms (median of %d rounds; target <= 1)\n", NR % 2 ? add[(NR + 1) / 2] : (add[NR / 2] + add[NR / 2 + 1]) / 2, NR}'
 metrics=$(curl -fsS "$gateway/q/metrics")
 echo "gateway concurrency limit to case-service now $(grep -E '^gateway_upstream_concurrency_limit\{.*case-service' <<<"$metrics" | awk '{print $2}'); \
 refused at it: $(grep -E '^gateway_upstream_errors_total\{.*kind="overloaded"' <<<"$metrics" | awk '{s += $2} END {print s + 0}') requests"
