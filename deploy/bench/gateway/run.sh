@@ -11,14 +11,10 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
-run="$root/deploy/local/.run"
+run=$(realpath -m "${CORRIDOR_RUN_DIR:-$root/deploy/local/.run}")
 seconds=${1:-6}
 rounds=${2:-5}
 policy_port=${CORRIDOR_POLICY_SERVICE_PORT:-8082}
-case_port=${CORRIDOR_CASE_SERVICE_PORT:-8081}
-report_port=${CORRIDOR_REPORT_SERVICE_PORT:-8083}
-postgres_port=${CORRIDOR_POSTGRES_PORT:-15432}
-bench_port=${CORRIDOR_BENCH_GATEWAY_PORT:-18080}
 path=/api/v1/countries
 
 say() { printf 'bench: %s\n' "$*"; }
@@ -30,47 +26,24 @@ pick_java_home || exit 1
 
 curl -fsS "http://127.0.0.1:$policy_port/q/health/ready" >/dev/null 2>&1 \
   || die "policy-service is not ready on :$policy_port: start the local runtime with deploy/local/corridor up"
-[ -f "$root/gateway/target/quarkus-app/quarkus-run.jar" ] \
-  || die "no gateway build: run ./mvnw -pl gateway package -DskipTests first"
 if ! command -v wrk >/dev/null; then
   say "installing wrk"
   apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 fi
 
 work=$(mktemp -d)
-gateway_pid=""
+# shellcheck source=../bench-gateway.sh
+. "$root/deploy/bench/bench-gateway.sh"
 cleanup() {
-  if [ -n "$gateway_pid" ] && kill -0 "$gateway_pid" 2>/dev/null; then
-    kill "$gateway_pid"
-    wait "$gateway_pid" 2>/dev/null || true
-  fi
+  stop_bench_gateway
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-# a copy, so that a rebuild during the run changes nothing under the running gateway
-cp -r "$root/gateway/target/quarkus-app" "$work/gateway"
-say "starting a gateway on :$bench_port (log in $work/gateway.log while it runs)"
-env QUARKUS_HTTP_PORT="$bench_port" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$postgres_port/gateway" \
-    QUARKUS_DATASOURCE_PASSWORD="$(cat "$run/keys/postgres-password")" \
-    SMALLRYE_JWT_SIGN_KEY_LOCATION="$run/keys/signing-key.pem" \
-    CORRIDOR_GATEWAY_API_KEY_IMPORT="$run/api-keys.json" \
-    CORRIDOR_GATEWAY_UPSTREAMS_CASE_SERVICE="http://127.0.0.1:$case_port" \
-    CORRIDOR_GATEWAY_UPSTREAMS_POLICY_SERVICE="http://127.0.0.1:$policy_port" \
-    CORRIDOR_GATEWAY_UPSTREAMS_REPORT_SERVICE="http://127.0.0.1:$report_port" \
-    CORRIDOR_GATEWAY_RATE_LIMIT_REQUESTS=1000000000 CORRIDOR_GATEWAY_RATE_LIMIT_BURST=1000000000 \
-    "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -jar "$work/gateway/quarkus-run.jar" >"$work/gateway.log" 2>&1 &
-gateway_pid=$!
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$bench_port/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$gateway_pid" 2>/dev/null || { tail -20 "$work/gateway.log" >&2; die "the gateway did not start"; }
-  sleep 0.5
-done
+start_bench_gateway "$root" "$run" "$work" || exit 1
 
 api_key=$(python3 -c 'import json, sys; print(next(c["apiKey"] for c in json.load(open(sys.argv[1])) if c["roles"] == ["caseworker"]))' \
   "$run/credentials.json")
-gateway=(-H "Authorization: ApiKey $api_key" "http://127.0.0.1:$bench_port$path")
+gateway=(-H "Authorization: ApiKey $api_key" "http://127.0.0.1:$bench_gateway_port$path")
 direct=()
 # the service is called with an internal token as the gateway signs it; it lives five minutes, so each round gets one
 sign_direct() {

@@ -79,6 +79,9 @@ public final class PostgresServer implements AutoCloseable {
                 // reaped (a zombie) still counts as alive there, so the next start would refuse to run
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("max_connections", "200")
+                // the server's own log in the data directory's log/: its stderr is a pipe that nobody reads once
+                // pg_ctl has returned (deploy/bench/write-path captures a request's statements from this log)
+                .setServerConfig("logging_collector", "on")
                 .setServerConfig("synchronous_commit", durability.synchronousCommit)
                 .setServerConfig("fsync", durability.fsync)
                 .setServerConfig("full_page_writes", durability.fsync)

@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.gateway.limits.ConcurrencyLimiter;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,17 +22,20 @@ public class GatewayMetrics {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final MeterRegistry registry;
+    // registering looks the meter up by its whole id: once per route, method and status rather than once per request
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void request(String route, String method, int status, long nanos) {
-        Timer.builder("gateway.requests")
-                .description("Requests through the gateway, by route, method and status")
-                .tags("route", route, "method", METHODS.contains(method) ? method : "other", "status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
+        requestTimers.computeIfAbsent(new RequestKey(route, METHODS.contains(method) ? method : "other", status), key ->
+                        Timer.builder("gateway.requests")
+                                .description("Requests through the gateway, by route, method and status")
+                                .tags("route", key.route(), "method", key.method(), "status", Integer.toString(key.status()))
+                                .publishPercentileHistogram()
+                                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -56,5 +61,8 @@ public class GatewayMetrics {
                 .tags("route", route, "kind", kind)
                 .register(registry)
                 .increment();
+    }
+
+    private record RequestKey(String route, String method, int status) {
     }
 }
