@@ -41,4 +41,36 @@ public class CaseAlert {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    public UUID id() {
+        return id;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public RiskLevel previousRisk() {
+        return previousRisk;
+    }
+
+    public RiskLevel newRisk() {
+        return newRisk;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
 }

@@ -8,6 +8,7 @@ import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.event.CaseEvents;
 import org.corridor.cases.repository.CaseRepository;
 import org.corridor.cases.rest.AlertView;
+import org.corridor.cases.subscription.service.AlertWebhooks;
 import org.corridor.platform.events.EventTracing;
 import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Caller;
@@ -33,16 +34,18 @@ public class RiskAlerts {
     private final AuditTrail audit;
     private final Caller caller;
     private final EventTracing tracing;
+    private final AlertWebhooks webhooks;
     private final Clock clock = Clock.systemUTC();
 
     public RiskAlerts(CaseRepository cases, CaseRisk risk, CaseEvents events, AuditTrail audit, Caller caller,
-                      EventTracing tracing) {
+                      EventTracing tracing, AlertWebhooks webhooks) {
         this.cases = cases;
         this.risk = risk;
         this.events = events;
         this.audit = audit;
         this.caller = caller;
         this.tracing = tracing;
+        this.webhooks = webhooks;
     }
 
     /** Records, in the transaction that applies the policy event, that the cases of a country must be re-scored. */
@@ -84,7 +87,9 @@ public class RiskAlerts {
                 audit.record(file.id, POLICY_EVENT_ACTOR, file.organisation, AuditAction.UPDATE);
                 events.riskChanged(file, previous);
                 if (previous == null || file.riskLevel.compareTo(previous) > 0) {
-                    em.persist(alert(file, country, previous, (String) job[2]));
+                    CaseAlert alert = alert(file, country, previous, (String) job[2]);
+                    em.persist(alert);
+                    webhooks.alertRaised(alert);
                 }
             }
         }
