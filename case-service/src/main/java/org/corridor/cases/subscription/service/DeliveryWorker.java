@@ -55,7 +55,8 @@ public class DeliveryWorker {
     @Scheduled(identity = "webhook-deliveries", every = "${corridor.subscriptions.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+        // platform threads: a sender blocks in JDBC and TLS code that would pin a virtual thread's carrier on JDK 21
+        try (var senders = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("webhook-sender-", 0).factory())) {
             for (int i = 0; i < config.concurrency(); i++) {
                 senders.submit(this::sendWhileDue);
             }
