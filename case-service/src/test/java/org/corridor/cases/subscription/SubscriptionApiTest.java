@@ -79,7 +79,7 @@ class SubscriptionApiTest {
         }
     }
 
-    long count(String sql) throws Exception {
+    static long count(DataSource dataSource, String sql) throws Exception {
         try (var connection = dataSource.getConnection(); var rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
@@ -128,7 +128,7 @@ class SubscriptionApiTest {
                     .body("$", not(org.hamcrest.Matchers.hasKey("secret")));
             given().header("Authorization", COORDINATOR).get("/api/v1/subscriptions").then()
                     .statusCode(200).body("items.id", hasItem(id)).body("items.secret", not(hasItem(secret)));
-            assertEquals(0, count("SELECT count(*) FROM webhook_subscription WHERE encode(secret, 'escape') LIKE '%"
+            assertEquals(0, count(dataSource, "SELECT count(*) FROM webhook_subscription WHERE encode(secret, 'escape') LIKE '%"
                     + secret.substring(6, 20) + "%'"), "the secret is stored sealed");
             given().header("Authorization", COORDINATOR).delete("/api/v1/subscriptions/" + id).then().statusCode(204);
         }
@@ -198,7 +198,7 @@ class SubscriptionApiTest {
 
     @Test
     void aBadBodyIsAProblemAndStoresNothing() throws Exception {
-        long before = count("SELECT count(*) FROM webhook_subscription");
+        long before = count(dataSource, "SELECT count(*) FROM webhook_subscription");
         for (String body : List.of(
                 "{\"events\": [\"alert.raised\"]}",
                 "{\"url\": \"not a url\", \"events\": [\"alert.raised\"]}",
@@ -219,6 +219,6 @@ class SubscriptionApiTest {
                 .body("{\"url\": \"http://127.0.0.1/hook\", \"events\": [\"case.opened\"]}")
                 .post("/api/v1/subscriptions").then()
                 .statusCode(400).body("errors[0].field", equalTo("events[0]"));
-        assertEquals(before, count("SELECT count(*) FROM webhook_subscription"));
+        assertEquals(before, count(dataSource, "SELECT count(*) FROM webhook_subscription"));
     }
 }

@@ -16,7 +16,7 @@ public interface SubscriptionConfig {
     @WithDefault("false")
     boolean allowPrivateAddresses();
 
-    /** How often the sender looks for deliveries that are due. */
+    /** How often the sender looks for deliveries that are due (the scheduler's least is one second). */
     @WithDefault("PT1S")
     Duration pollInterval();
 
