@@ -66,6 +66,10 @@ public class CaseAlert {
         return id;
     }
 
+    public String organisation() {
+        return organisation;
+    }
+
     public UUID caseId() {
         return caseId;
     }

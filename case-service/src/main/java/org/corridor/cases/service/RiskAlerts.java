@@ -10,6 +10,7 @@ import org.corridor.cases.event.CaseEvents;
 import org.corridor.cases.repository.AlertRepository;
 import org.corridor.cases.repository.CaseRepository;
 import org.corridor.cases.repository.RescoreJobRepository;
+import org.corridor.cases.subscription.service.AlertWebhooks;
 import org.corridor.platform.events.EventTracing;
 import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Caller;
@@ -38,10 +39,12 @@ public class RiskAlerts {
     private final AuditTrail audit;
     private final Caller caller;
     private final EventTracing tracing;
+    private final AlertWebhooks webhooks;
     private final Clock clock;
 
     public RiskAlerts(CaseRepository cases, AlertRepository alerts, RescoreJobRepository jobs, CaseRisk risk,
-                      CaseEvents events, AuditTrail audit, Caller caller, EventTracing tracing, Clock clock) {
+                      CaseEvents events, AuditTrail audit, Caller caller, EventTracing tracing, AlertWebhooks webhooks,
+                      Clock clock) {
         this.cases = cases;
         this.alerts = alerts;
         this.jobs = jobs;
@@ -50,6 +53,7 @@ public class RiskAlerts {
         this.audit = audit;
         this.caller = caller;
         this.tracing = tracing;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -88,7 +92,9 @@ public class RiskAlerts {
                 audit.record(file.id(), POLICY_EVENT_ACTOR, file.organisation(), AuditAction.UPDATE);
                 events.riskChanged(file, previous);
                 if (previous == null || file.riskLevel().compareTo(previous) > 0) {
-                    alerts.persist(CaseAlert.riskRose(file, job.country(), previous, job.policySummary(), clock.instant()));
+                    CaseAlert alert = CaseAlert.riskRose(file, job.country(), previous, job.policySummary(), clock.instant());
+                    alerts.persist(alert);
+                    webhooks.alertRaised(alert);
                 }
             });
         }
