@@ -15,12 +15,16 @@ import org.corridor.report.repository.TallyRepository;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,17 +36,23 @@ import java.util.concurrent.TimeUnit;
  * {@link TallyRepository#snapshot}), protects them, and publishes them together with the clocks of the same snapshot.
  * A read takes what was last published, so what it shows is one set of tallies and the time of the last event in
  * them; it can trail the newest tallies by one step.
+ *
+ * <p>Only the scopes read in the last {@link #KEPT_FOR} are kept protected: protecting every organisation's tables on
+ * every change would cost more than all the reads. The first read of a scope that is not kept waits for a step that
+ * protects it.
  */
 @ApplicationScoped
 public class ProtectedTables {
 
+    static final Duration KEPT_FOR = Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(ProtectedTables.class);
 
     private final DisclosureControl control;
     private final TallyRepository tallies;
     private final ReportConfig config;
-    /** Null until the first publication. */
-    private volatile Publication latest;
+    private final Map<Scope, Instant> lastRead = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+    private volatile Publication latest = Publication.NONE;
     private ScheduledExecutorService executor;
     private int consecutiveFailures;
 
@@ -64,44 +74,47 @@ public class ProtectedTables {
         }
     }
 
-    /** The published tables of one scope, and the time of the last event in them; before any publication, the first. */
+    /** The published tables of one scope, and the time of the last event in them. */
     public ScopeTables of(Scope scope) {
-        Publication publication = latest;
-        if (publication == null) {
+        lastRead.put(scope, clock.instant());
+        ScopeTables tables = latest.scopes().get(scope);
+        if (tables == null) {
             refresh();
-            publication = latest;
+            tables = latest.scopes().get(scope);
         }
-        return publication.of(scope);
+        return tables;
     }
 
     /**
-     * Protects the tables whose tallies changed since the last publication and publishes them: afterwards, whatever
-     * was committed before the call shows in reports. Each scope's tables are published as soon as they are protected,
-     * the smallest scopes first, so that one organisation's figures do not wait for the largest tables of all.
+     * Protects the tables of the kept scopes whose tallies changed since the last publication and publishes them:
+     * afterwards, whatever was committed before the call shows in their reports. Each scope's tables are published as
+     * soon as they are protected, the smallest scopes first, so that one organisation's figures do not wait for the
+     * largest tables of all.
      */
     public synchronized void refresh() {
+        Instant since = clock.instant().minus(KEPT_FOR);
+        lastRead.values().removeIf(read -> read.isBefore(since));
+        Set<Scope> kept = Set.copyOf(lastRead.keySet());
         TallySnapshot snapshot;
         try {
-            snapshot = tallies.snapshot(latest == null ? Map.of() : latest.revisions());
+            snapshot = tallies.snapshot(latest.revisions(), kept);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the tallies", e);
         }
         Map<Scope, List<TallyTable>> changed = new HashMap<>();
         snapshot.tables().forEach((id, table) -> changed.computeIfAbsent(id.scope(), scope -> new ArrayList<>()).add(table));
-        boolean first = latest == null;
-        Publication publication = first ? Publication.NONE : latest;
+        Publication publication = latest;
         List<Scope> smallestFirst = changed.keySet().stream()
                 .sorted(Comparator.comparingInt(scope -> changed.get(scope).stream().mapToInt(table -> table.tallies().size()).sum()))
                 .toList();
         for (Scope scope : smallestFirst) {
-            Map<Statistic, TallyTable.Published> tables = new HashMap<>(publication.of(scope).tables());
+            ScopeTables before = publication.scopes().get(scope);
+            Map<Statistic, TallyTable.Published> tables = new HashMap<>(before == null ? Map.of() : before.tables());
             changed.get(scope).forEach(table -> tables.put(table.statistic(), table.protect(control)));
             publication = publication.with(scope, new ScopeTables(snapshot.clocks().get(ProjectionService.clockOf(scope)), tables));
-            if (!first) {
-                latest = publication; // the first goes out whole: a scope not protected yet would read as empty
-            }
+            latest = publication;
         }
-        latest = publication.with(snapshot);
+        latest = publication.with(snapshot, kept);
     }
 
     private void refreshInBackground() {
@@ -126,30 +139,40 @@ public class ProtectedTables {
     }
 
     /**
-     * What was published: each scope's tables, protected from one snapshot of the tallies, with that snapshot's clock;
-     * and the revisions of the tables, for the next step to tell which changed.
+     * What was published: each kept scope's tables, protected from one snapshot of the tallies, with that snapshot's
+     * clock; and the revisions of the tables published, for the next step to tell which changed.
      */
-    private record Publication(Map<Scope, ScopeTables> scopes, Map<String, Instant> clocks, Map<TableId, Long> revisions) {
+    private record Publication(Map<Scope, ScopeTables> scopes, Map<TableId, Long> revisions) {
 
-        static final Publication NONE = new Publication(Map.of(), Map.of(), Map.of());
-
-        ScopeTables of(Scope scope) {
-            ScopeTables tables = scopes.get(scope);
-            return tables != null ? tables : new ScopeTables(clocks.get(ProjectionService.clockOf(scope)), Map.of());
-        }
+        static final Publication NONE = new Publication(Map.of(), Map.of());
 
         Publication with(Scope scope, ScopeTables tables) {
             Map<Scope, ScopeTables> withScope = new HashMap<>(scopes);
             withScope.put(scope, tables);
-            return new Publication(Map.copyOf(withScope), clocks, revisions);
+            return new Publication(Map.copyOf(withScope), revisions);
         }
 
-        /** Once every changed table of the snapshot is published: its clocks and revisions, and no scope it lacks. */
-        Publication with(TallySnapshot snapshot) {
+        /**
+         * Once every changed table of the kept scopes is published: their clocks and revisions as of the snapshot, a
+         * table the snapshot lacks dropped, and no scope that is not kept.
+         */
+        Publication with(TallySnapshot snapshot, Set<Scope> kept) {
             Map<Scope, ScopeTables> current = new HashMap<>();
-            snapshot.revisions().keySet().forEach(id -> current.put(id.scope(), new ScopeTables(
-                    snapshot.clocks().get(ProjectionService.clockOf(id.scope())), of(id.scope()).tables())));
-            return new Publication(Map.copyOf(current), Map.copyOf(snapshot.clocks()), Map.copyOf(snapshot.revisions()));
+            for (Scope scope : kept) {
+                Map<Statistic, TallyTable.Published> tables = new HashMap<>();
+                ScopeTables published = scopes.get(scope);
+                if (published != null) {
+                    published.tables().forEach((statistic, table) -> {
+                        if (snapshot.revisions().containsKey(new TableId(statistic, scope))) {
+                            tables.put(statistic, table);
+                        }
+                    });
+                }
+                current.put(scope, new ScopeTables(snapshot.clocks().get(ProjectionService.clockOf(scope)), Map.copyOf(tables)));
+            }
+            Map<TableId, Long> revisions = new HashMap<>(snapshot.revisions());
+            revisions.keySet().removeIf(id -> !kept.contains(id.scope()));
+            return new Publication(Map.copyOf(current), Map.copyOf(revisions));
         }
     }
 }
