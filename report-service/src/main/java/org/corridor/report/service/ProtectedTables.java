@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ProtectedTables {
 
-    static final Duration KEPT_FOR = Duration.ofMinutes(10);
+    private static final Duration KEPT_FOR = Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(ProtectedTables.class);
 
     private final DisclosureControl control;
