@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * java -cp 'deploy/infra/target/lib/*' CaseEventLoad.java load BOOTSTRAP CASES full|final
  *     CASES cases as fast as the broker takes them, each as every event of its journey (full) or only its last (final);
  *     prints the number of events and of people
+ * java -cp 'deploy/infra/target/lib/*' CaseEventLoad.java steady BOOTSTRAP RATE
+ *     new cases at RATE events/s until stopped; prints how many it sent when it stops
  * java -cp 'deploy/infra/target/lib/*' CaseEventLoad.java lag BOOTSTRAP REPORT_URL PROBE_AUTH RATE SECONDS
  *     new cases at RATE events/s for SECONDS, and every 200 ms a probe event of organisation bench-probe whose time is
  *     when it was sent; after each probe, polls the probe organisation's overview until its asOf reaches that time
@@ -48,6 +50,7 @@ public class CaseEventLoad {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "load" -> load(args[1], Integer.parseInt(args[2]), args[3].equals("final"));
+            case "steady" -> steady(args[1], Integer.parseInt(args[2]));
             case "lag" -> lag(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -80,30 +83,31 @@ public class CaseEventLoad {
         System.out.printf("events=%d people=%d produced in %.1f s%n", events, people, (System.nanoTime() - started) / 1e9);
     }
 
+    static void steady(String bootstrap, int rate) throws Exception {
+        try (var producer = producer(bootstrap)) {
+            var background = new Background(producer, rate);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.printf("background=%d events in %.0f s (%.0f/s)%n",
+                    background.sent, background.seconds(), background.sent / background.seconds())));
+            while (true) {
+                background.sendDue();
+                Thread.sleep(1);
+            }
+        }
+    }
+
     static void lag(String bootstrap, String reportUrl, String probeAuth, int rate, int seconds) throws Exception {
-        var random = new Random();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest overview = HttpRequest.newBuilder(URI.create(reportUrl + "/api/v1/reports/overview"))
                 .header("Authorization", probeAuth).build();
         List<Long> lags = new ArrayList<>();
-        long sent = 0;
+        var random = new Random();
+        Background background;
         try (var producer = producer(bootstrap)) {
-            long start = System.nanoTime();
-            long end = start + Duration.ofSeconds(seconds).toNanos();
-            long nextProbe = start;
-            List<String> pending = new ArrayList<>();
-            String pendingCase = null;
+            background = new Background(producer, rate);
+            long end = background.start + Duration.ofSeconds(seconds).toNanos();
+            long nextProbe = background.start;
             while (System.nanoTime() < end) {
-                long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
-                while (sent < due) {
-                    if (pending.isEmpty()) {
-                        SyntheticCase synthetic = SyntheticCase.of(random, "bench-org-" + (1 + random.nextInt(20)));
-                        pending.addAll(synthetic.events());
-                        pendingCase = synthetic.caseId;
-                    }
-                    send(producer, pendingCase, pending.removeFirst());
-                    sent++;
-                }
+                background.sendDue();
                 if (System.nanoTime() >= nextProbe) {
                     nextProbe += Duration.ofMillis(200).toNanos();
                     SyntheticCase probe = SyntheticCase.of(random, "bench-probe");
@@ -117,8 +121,42 @@ public class CaseEventLoad {
         }
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("background=%d events in %d s (%d/s) probes=%d lag p50=%.0fms p99=%.0fms max=%.0fms%n",
-                sent, seconds, sent / seconds, sorted.length, percentile(sorted, 50), percentile(sorted, 99),
-                sorted[sorted.length - 1] / 1e6);
+                background.sent, seconds, background.sent / seconds, sorted.length, percentile(sorted, 50),
+                percentile(sorted, 99), sorted[sorted.length - 1] / 1e6);
+    }
+
+    /** The events of new cases of the 20 benchmark organisations, sent at a steady rate from when it was made. */
+    static final class Background {
+        final KafkaProducer<String, byte[]> producer;
+        final int rate;
+        final Random random = new Random();
+        final long start = System.nanoTime();
+        final List<String> pending = new ArrayList<>();
+        String pendingCase;
+        volatile long sent;
+
+        Background(KafkaProducer<String, byte[]> producer, int rate) {
+            this.producer = producer;
+            this.rate = rate;
+        }
+
+        /** Sends the events due by now. */
+        void sendDue() {
+            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+            while (sent < due) {
+                if (pending.isEmpty()) {
+                    SyntheticCase synthetic = SyntheticCase.of(random, "bench-org-" + (1 + random.nextInt(20)));
+                    pending.addAll(synthetic.events());
+                    pendingCase = synthetic.caseId;
+                }
+                send(producer, pendingCase, pending.removeFirst());
+                sent++;
+            }
+        }
+
+        double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
     }
 
     /** Nanoseconds from the probe's time until the probe organisation's overview says it is applied. */

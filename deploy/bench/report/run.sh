@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # report-service benchmark (not run in CI): report latency with CASES cases projected, and the lag from an event to
-# the reports under a steady load of RATE events/s. It starts a PostgreSQL, a Kafka broker and a report-service of its
+# the reports, both under a steady load of RATE events/s. It starts a PostgreSQL, a Kafka broker and a report-service of its
 # own on private ports in a temporary directory, so it never touches the local runtime, and stops them at the end.
 # A synthetic case-service writes valid case events straight to the topic (CaseEventLoad.java).
 #   ./mvnw -pl deploy/infra,report-service -am package -DskipTests
-#   deploy/bench/report/run.sh      (CASES=100000 EVENTS=full RATE=200 LAG_SECONDS=60 REQUESTS=400 C=4 by default;
+#   deploy/bench/report/run.sh      (CASES=100000 EVENTS=full RATE=500 LAG_SECONDS=60 REQUESTS=400 C=4 by default;
 #                                    CASES=1000000 EVENTS=final for the million-case figure)
+# JFR=file.jfr records a JFR profile of report-service while the reports are read; REPORT_JAR runs another build of
+# it (a copy of target/quarkus-app, to compare before and after a change). Ports: BENCH_POSTGRES_PORT,
+# BENCH_KAFKA_PORT (and the one after it), BENCH_REPORT_PORT.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -14,14 +17,15 @@ pick_java_home
 java="$JAVA_HOME/bin/java"
 CASES=${CASES:-100000}
 EVENTS=${EVENTS:-full}
-RATE=${RATE:-200}
+RATE=${RATE:-500}
+JFR=${JFR:-}
 LAG_SECONDS=${LAG_SECONDS:-60}
 REQUESTS=${REQUESTS:-400}
 C=${C:-4}
 pg_port=${BENCH_POSTGRES_PORT:-25432}
 kafka_port=${BENCH_KAFKA_PORT:-29092}
 port=${BENCH_REPORT_PORT:-28083}
-jar="$root/report-service/target/quarkus-app/quarkus-run.jar"
+jar=${REPORT_JAR:-$root/report-service/target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] && [ -d "$root/deploy/infra/target/lib" ] || { echo "build first: ./mvnw -pl deploy/infra,report-service -am package -DskipTests"; exit 1; }
 
 work=$(mktemp -d)
@@ -42,7 +46,8 @@ wait_for() { # seconds, command...
   until "$@" >/dev/null 2>&1; do [ $SECONDS -lt $deadline ] || { echo "timed out: $*"; tail -20 "$work"/*.log; exit 1; }; sleep 0.5; done
 }
 load() { "$java" "$root/deploy/bench/LoadClient.java" "$@"; }
-events() { "$java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$root/deploy/infra/target/lib/*" "$here/CaseEventLoad.java" "$@"; }
+events=("$java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$root/deploy/infra/target/lib/*" "$here/CaseEventLoad.java")
+events() { "${events[@]}" "$@"; }
 token() { load token "$work/signing-key.pem" "$1" "$2"; }
 overview_total() {
   curl -fsS -H "Authorization: $(token bench analyst)" "http://127.0.0.1:$port/api/v1/reports/overview" \
@@ -75,14 +80,21 @@ until [ "$(overview_total)" = "$people" ]; do sleep 1; done
 awk -v start="$started" -v end="$(date +%s.%N)" -v events="$count" \
   'BEGIN {printf "all %d events applied %.0f s after the first was sent: %.0f events/s\n", events, end - start, events / (end - start)}'
 
-echo "== report latency with $CASES cases, $REQUESTS requests per report, concurrency $C (analyst: all organisations)"
-analyst=$(token bench analyst)
+echo "== report latency with $CASES cases, $REQUESTS requests per report, concurrency $C (analyst: all organisations), while new cases arrive at $RATE events/s"
+start background "${events[@]}" steady "127.0.0.1:$kafka_port" "$RATE"
+background=${pids[-1]}
+report_service=${pids[2]}
+[ -z "$JFR" ] || "$JAVA_HOME/bin/jcmd" "$report_service" JFR.start name=reports settings=profile filename="$(realpath "$JFR")" >/dev/null
 for report in overview demographics vulnerabilities "arrivals?interval=year" "arrivals?interval=month" \
               "detentions?interval=month" "overview?format=hxl"; do
+  analyst=$(token bench analyst) # tokens live five minutes: one per report
   printf '%-26s ' "$report"; load get "http://127.0.0.1:$port/api/v1/reports/$report" "$analyst" "$C" "$REQUESTS"
 done
-coordinator=$(token bench-org-7 coordinator)
-printf '%-26s ' "overview (one organisation)"; load get "http://127.0.0.1:$port/api/v1/reports/overview" "$coordinator" "$C" "$REQUESTS"
+printf '%-26s ' "overview (one organisation)"
+load get "http://127.0.0.1:$port/api/v1/reports/overview" "$(token bench-org-7 coordinator)" "$C" "$REQUESTS"
+[ -z "$JFR" ] || "$JAVA_HOME/bin/jcmd" "$report_service" JFR.stop name=reports >/dev/null
+kill -TERM -- "-$background"; while kill -0 "$background" 2>/dev/null; do sleep 0.2; done
+cat "$work/background.log"
 
 echo "== event-to-report lag: new cases at $RATE events/s for $LAG_SECONDS s, a probe event every 200 ms"
 events lag "127.0.0.1:$kafka_port" "http://127.0.0.1:$port" "$(token bench-probe coordinator)" "$RATE" "$LAG_SECONDS"

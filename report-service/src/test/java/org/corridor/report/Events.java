@@ -1,5 +1,6 @@
 package org.corridor.report;
 
+import io.quarkus.arc.Arc;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -8,6 +9,7 @@ import org.corridor.infra.testing.AsyncApiContract;
 import org.corridor.infra.testing.TestKafka;
 import org.corridor.platform.events.CloudEventCodec;
 import org.corridor.platform.events.CorridorTopics;
+import org.corridor.report.service.ProtectedTables;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Case and policy events as case-service and policy-service publish them, checked against their AsyncAPI contracts,
- * sent to the test broker; and a wait until report-service has applied them.
+ * sent to the test broker; and a wait until report-service has applied them and the reports show them.
  */
 public final class Events {
 
@@ -156,6 +158,7 @@ public final class Events {
             sleep();
         }
         assertEquals(ids.size(), processed(dataSource, ids), "report-service did not apply the events in time");
+        Arc.container().instance(ProtectedTables.class).get().refresh();
     }
 
     private static long processed(DataSource dataSource, List<UUID> ids) {

@@ -5,11 +5,11 @@ import org.corridor.platform.json.KebabCaseEnums;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What report-service keeps of one case: its present state as codes and counts, and the journey events the reports
@@ -41,7 +41,7 @@ public record CaseFigures(long revision, String organisation, CaseStatus status,
      * key counts the case once.
      */
     public Map<TallyKey, Long> contributions() {
-        Map<TallyKey, Long> people = new TreeMap<>();
+        Map<TallyKey, Long> people = new HashMap<>();
         for (String scope : scopes(organisation)) {
             count(people, Statistic.OVERVIEW.keysCounting(scope, code(status), country == null ? NO_COUNTRY : country),
                     this.people);
@@ -66,9 +66,9 @@ public record CaseFigures(long revision, String organisation, CaseStatus status,
     public static Map<TallyKey, Tally> change(CaseFigures before, CaseFigures after) {
         Map<TallyKey, Long> old = before == null ? Map.of() : before.contributions();
         Map<TallyKey, Long> now = after.contributions();
-        Set<TallyKey> keys = new TreeSet<>(old.keySet());
+        Set<TallyKey> keys = new HashSet<>(old.keySet());
         keys.addAll(now.keySet());
-        Map<TallyKey, Tally> change = new TreeMap<>();
+        Map<TallyKey, Tally> change = new HashMap<>();
         for (TallyKey key : keys) {
             long people = now.getOrDefault(key, 0L) - old.getOrDefault(key, 0L);
             long cases = (now.containsKey(key) ? 1 : 0) - (old.containsKey(key) ? 1 : 0);

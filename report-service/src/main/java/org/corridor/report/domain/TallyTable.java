@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One statistic's tallies in one scope, cells and totals alike, as disclosure control sees them: every figure a
@@ -19,25 +20,18 @@ public record TallyTable(Statistic statistic, Map<Cell, Tally> tallies) {
         tallies = Map.copyOf(tallies);
     }
 
-    /** The keys that have people in them along one dimension, totals excluded. */
-    public List<String> rowKeys() {
-        return tallies.keySet().stream().map(Cell::row).filter(key -> !key.equals(Axis.ALL)).distinct().sorted().toList();
-    }
-
-    public List<String> columnKeys() {
-        return tallies.keySet().stream().map(Cell::column).filter(key -> !key.equals(Axis.ALL)).distinct().sorted().toList();
-    }
-
     public Published protect(DisclosureControl control) {
         List<Cell> cells = tallies.entrySet().stream()
                 .filter(entry -> !entry.getValue().isZero())
                 .map(Map.Entry::getKey)
-                .sorted(innerFirst())
                 .toList();
+        Map<Cell, Integer> nestings = new HashMap<>();
+        cells.forEach(cell -> nestings.put(cell, nesting(cell)));
+        cells = cells.stream().sorted(innerFirst(nestings)).toList();
         var figures = new LinkedFigures();
         Map<Cell, Integer> index = new HashMap<>();
         for (Cell cell : cells) {
-            index.put(cell, figures.add(tallies.get(cell), nesting(cell)));
+            index.put(cell, figures.add(tallies.get(cell), nestings.get(cell)));
         }
         Map<Cell, List<Integer>> partsOfRowTotal = new LinkedHashMap<>();
         Map<Cell, List<Integer>> partsOfColumnTotal = new LinkedHashMap<>();
@@ -64,8 +58,8 @@ public record TallyTable(Statistic statistic, Map<Cell, Tally> tallies) {
     }
 
     /** Inner cells first, then by key: the order figures are numbered in, which settles ties the same way every time. */
-    private Comparator<Cell> innerFirst() {
-        return Comparator.comparingInt((Cell cell) -> -nesting(cell)).thenComparing(Cell::row).thenComparing(Cell::column);
+    private static Comparator<Cell> innerFirst(Map<Cell, Integer> nestings) {
+        return Comparator.comparingInt((Cell cell) -> -nestings.get(cell)).thenComparing(Cell::row).thenComparing(Cell::column);
     }
 
     private int nesting(Cell cell) {
@@ -76,11 +70,24 @@ public record TallyTable(Statistic statistic, Map<Cell, Tally> tallies) {
     public record Cell(String row, String column) {
     }
 
-    /** The table after disclosure control: any cell or total, zero when nobody is in it. */
-    public record Published(Map<Cell, Figure> figures) {
+    /**
+     * The table after disclosure control: any cell or total, zero when nobody is in it; and the keys that have people
+     * in them along each dimension, totals excluded, in order.
+     */
+    public record Published(Map<Cell, Figure> figures, List<String> rowKeys, List<String> columnKeys) {
+
+        public static final Published EMPTY = new Published(Map.of());
+
+        public Published(Map<Cell, Figure> figures) {
+            this(Map.copyOf(figures), keys(figures, Cell::row), keys(figures, Cell::column));
+        }
 
         public Figure at(String row, String column) {
             return figures.getOrDefault(new Cell(row, column), Figure.ZERO);
+        }
+
+        private static List<String> keys(Map<Cell, Figure> figures, Function<Cell, String> dimension) {
+            return figures.keySet().stream().map(dimension).filter(key -> !key.equals(Axis.ALL)).distinct().sorted().toList();
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.corridor.report.domain.CaseFigures;
 import org.corridor.report.domain.CaseState;
 import org.corridor.report.domain.PolicyVersion;
+import org.corridor.report.domain.Scope;
 import org.corridor.report.domain.Tally;
 import org.corridor.report.domain.TallyKey;
 import org.corridor.report.repository.CaseFiguresRepository;
@@ -56,6 +57,11 @@ public class ProjectionService {
     /** The clock of one organisation's case figures. */
     public static String caseEventsOf(String organisation) {
         return CASE_EVENTS + "/" + organisation;
+    }
+
+    /** The clock of a scope's case figures. */
+    public static String clockOf(Scope scope) {
+        return scope.organisation() == null ? CASE_EVENTS : caseEventsOf(scope.organisation());
     }
 
     /** A case event as the projection takes it: the case's state and when the event happened. */

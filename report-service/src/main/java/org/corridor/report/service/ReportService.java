@@ -20,9 +20,7 @@ import org.corridor.report.domain.Scope;
 import org.corridor.report.domain.TallyTable;
 import org.corridor.report.repository.EventClockRepository;
 import org.corridor.report.repository.PolicyVersionRepository;
-import org.corridor.report.repository.TallyRepository;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,9 +33,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Builds the reports from the tallies. Each statistic's table is protected whole (every cell and total, both period
- * lengths) before anything is picked from it, so the periods, interval or report asked for never change what is
- * withheld.
+ * Builds the reports from the protected tables. Each statistic's table is protected whole (every cell and total, both
+ * period lengths) before anything is picked from it, so the periods, interval or report asked for never change what is
+ * withheld; a report takes all its tables from one publication, so they show one set of tallies.
  */
 @ApplicationScoped
 public class ReportService {
@@ -57,15 +55,13 @@ public class ReportService {
     private static final Comparator<String> COUNTRIES = Comparator
             .comparing((String key) -> key.equals(CaseFigures.NO_COUNTRY)).thenComparing(Comparator.naturalOrder());
 
-    private final TallyRepository tallies;
     private final EventClockRepository clocks;
     private final PolicyVersionRepository policies;
     private final ProtectedTables protectedTables;
     private final DisclosureControl control;
 
-    public ReportService(TallyRepository tallies, EventClockRepository clocks, PolicyVersionRepository policies,
-                         ProtectedTables protectedTables, DisclosureControl control) {
-        this.tallies = tallies;
+    public ReportService(EventClockRepository clocks, PolicyVersionRepository policies, ProtectedTables protectedTables,
+                         DisclosureControl control) {
         this.clocks = clocks;
         this.policies = policies;
         this.protectedTables = protectedTables;
@@ -74,38 +70,43 @@ public class ReportService {
 
     /** People by present status × current country. */
     public Report overview(Scope scope) {
-        TallyTable table = tallies.table(Statistic.OVERVIEW, scope);
-        return crossTable(scope, new Dimension(STATUS, codes(CaseStatus.class)),
-                new Dimension(COUNTRY, countries(List.of(table))), null, List.of(layer(scope, null, table)));
+        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+        TallyTable.Published table = tables.table(Statistic.OVERVIEW);
+        return crossTable(tables, new Dimension(STATUS, codes(CaseStatus.class)),
+                new Dimension(COUNTRY, countries(List.of(table))), null, List.of(new Layer(null, table, Statistic.OVERVIEW)));
     }
 
     /** People by sex × age band. */
     public Report demographics(Scope scope) {
-        TallyTable table = tallies.table(Statistic.SEX_AGE, scope);
-        return crossTable(scope, new Dimension(SEX, codes(Sex.class)), new Dimension(AGE_BAND, codes(AgeBand.class)),
-                null, List.of(layer(scope, null, table)));
+        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+        return crossTable(tables, new Dimension(SEX, codes(Sex.class)), new Dimension(AGE_BAND, codes(AgeBand.class)),
+                null, List.of(new Layer(null, tables.table(Statistic.SEX_AGE), Statistic.SEX_AGE)));
     }
 
     /** People with each vulnerability × present status; a person can have several, so only statuses add up. */
     public Report vulnerabilities(Scope scope) {
-        TallyTable table = tallies.table(Statistic.VULNERABILITY, scope);
-        return crossTable(scope, new Dimension(VULNERABILITY, codes(Vulnerability.class)),
-                new Dimension(STATUS, codes(CaseStatus.class)), null, List.of(layer(scope, null, table)));
+        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+        return crossTable(tables, new Dimension(VULNERABILITY, codes(Vulnerability.class)),
+                new Dimension(STATUS, codes(CaseStatus.class)), null,
+                List.of(new Layer(null, tables.table(Statistic.VULNERABILITY), Statistic.VULNERABILITY)));
     }
 
     /** People arriving, by period × country of arrival. */
     public Report arrivals(Scope scope, Interval interval, LocalDate from, LocalDate to) {
-        TallyTable table = tallies.table(Statistic.ARRIVED, scope);
-        return crossTable(scope, new Dimension(PERIOD, periods(List.of(table), interval, from, to)),
-                new Dimension(COUNTRY, countries(List.of(table))), null, List.of(layer(scope, null, table)));
+        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+        TallyTable.Published table = tables.table(Statistic.ARRIVED);
+        return crossTable(tables, new Dimension(PERIOD, periods(List.of(table), interval, from, to)),
+                new Dimension(COUNTRY, countries(List.of(table))), null, List.of(new Layer(null, table, Statistic.ARRIVED)));
     }
 
     /** People detained, fined, repatriated and handed to an embassy, by period × country × kind of event. */
     public Report detentions(Scope scope, Interval interval, LocalDate from, LocalDate to) {
-        List<TallyTable> tables = DETENTIONS.stream().map(statistic -> tallies.table(statistic, scope)).toList();
-        return crossTable(scope, new Dimension(PERIOD, periods(tables, interval, from, to)),
-                new Dimension(COUNTRY, countries(tables)), KIND,
-                tables.stream().map(table -> layer(scope, KebabCaseEnums.code(table.statistic()), table)).toList());
+        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+        List<Layer> layers = DETENTIONS.stream()
+                .map(statistic -> new Layer(KebabCaseEnums.code(statistic), tables.table(statistic), statistic)).toList();
+        List<TallyTable.Published> published = layers.stream().map(Layer::figures).toList();
+        return crossTable(tables, new Dimension(PERIOD, periods(published, interval, from, to)),
+                new Dimension(COUNTRY, countries(published)), KIND, layers);
     }
 
     /** The policy versions in force over time, in one country or all; public facts about states, not about people. */
@@ -147,15 +148,11 @@ public class ReportService {
     private record Layer(String value, TallyTable.Published figures, Statistic statistic) {
     }
 
-    private Layer layer(Scope scope, String value, TallyTable table) {
-        return new Layer(value, protectedTables.protect(scope, table), table.statistic());
-    }
-
     /**
      * The cells rows × columns (× layers), and the totals each table publishes: by row where the columns add up, by
      * column where the rows do, and overall where both do.
      */
-    private Report crossTable(Scope scope, Dimension rows, Dimension columns, Column layer, List<Layer> layers) {
+    private Report crossTable(ProtectedTables.ScopeTables tables, Dimension rows, Dimension columns, Column layer, List<Layer> layers) {
         List<Column> reportColumns = new ArrayList<>(List.of(rows.column(), columns.column()));
         if (layer != null) {
             reportColumns.add(layer);
@@ -184,7 +181,7 @@ public class ReportService {
                     .map(each -> cell(layer, each, each.figures().at(Axis.ALL, Axis.ALL))).toList();
             totals.put("all", layer == null ? overall.getFirst() : overall);
         }
-        return new Report(asOf(scope), control.k(), reportColumns, cells, totals);
+        return new Report(tables.asOf(), control.k(), reportColumns, cells, totals);
     }
 
     private static List<Map<String, Object>> totals(Dimension dimension, Column layer, List<Layer> layers,
@@ -221,18 +218,12 @@ public class ReportService {
         return row;
     }
 
-    private Instant asOf(Scope scope) {
-        String stream = scope.organisation() == null
-                ? ProjectionService.CASE_EVENTS : ProjectionService.caseEventsOf(scope.organisation());
-        return clocks.lastEvent(stream).orElse(null);
-    }
-
-    private static List<String> countries(List<TallyTable> tables) {
+    private static List<String> countries(List<TallyTable.Published> tables) {
         return tables.stream().flatMap(table -> table.columnKeys().stream()).distinct().sorted(COUNTRIES).toList();
     }
 
     /** The periods from the first to the last with any figure, within from and to. */
-    private static List<String> periods(List<TallyTable> tables, Interval interval, LocalDate from, LocalDate to) {
+    private static List<String> periods(List<TallyTable.Published> tables, Interval interval, LocalDate from, LocalDate to) {
         List<String> keys = tables.stream().flatMap(table -> table.rowKeys().stream()).filter(interval::keys)
                 .distinct().sorted().toList();
         List<String> periods = new ArrayList<>();
