@@ -34,6 +34,11 @@ class GatewayContractTest extends ServiceContract {
         return false;
     }
 
+    @Override
+    protected boolean adoptsTheCallersRequestId() {
+        return false;
+    }
+
     /** The one published contract, merged from the services' committed contracts: partners and the Java client use it. */
     @Override
     protected Path committedContract() {

@@ -47,14 +47,14 @@ class ObservabilityTest {
         given().header("Authorization", "ApiKey " + key).header("X-Request-Id", "req-obs-2")
                 .when().get("/api/v1/countries").then().statusCode(503);
 
-        ExtLogRecord first = awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-1".equals(record.getMdc("requestId")));
-        assertTrue(first.getFormattedMessage().matches("GET cases 200 \\d+us request req-obs-1 trace [0-9a-f]{32}"), first.getFormattedMessage());
-        ExtLogRecord warning = awaitRecord(record -> "req-obs-2".equals(record.getMdc("requestId")) && record.getLoggerName().endsWith("ApiProxy"));
+        ExtLogRecord first = awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-1".equals(record.getMdc("clientRequestId")));
+        assertTrue(first.getFormattedMessage().matches("GET cases 200 \\d+us request [0-9a-f-]{36} client req-obs-1 trace [0-9a-f]{32}"), first.getFormattedMessage());
+        ExtLogRecord warning = awaitRecord(record -> "req-obs-2".equals(record.getMdc("clientRequestId")) && record.getLoggerName().endsWith("ApiProxy"));
         assertTrue(warning.getFormattedMessage().contains("policy-service"), "the gateway's own lines carry the request id too");
-        awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-2".equals(record.getMdc("requestId")));
+        awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-2".equals(record.getMdc("clientRequestId")));
 
         assertEquals(1, logs.records().stream().filter(record -> AccessLog.CATEGORY.equals(record.getLoggerName())
-                && "req-obs-1".equals(record.getMdc("requestId"))).count());
+                && "req-obs-1".equals(record.getMdc("clientRequestId"))).count());
         for (ExtLogRecord record : logs.records()) {
             String line = record.getFormattedMessage();
             for (String secret : List.of(key, "secret-cookie", "Kim", "some-case", "Authorization")) {
@@ -74,14 +74,14 @@ class ObservabilityTest {
 
         assertTrue(forwarded.matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"), "one traceparent, of the caller's trace: " + forwarded);
         assertFalse(forwarded.contains(callersSpan), "the service's parent is the gateway's span, not the caller's");
-        ExtLogRecord access = awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-trace".equals(record.getMdc("requestId")));
+        ExtLogRecord access = awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-trace".equals(record.getMdc("clientRequestId")));
         assertTrue(access.getFormattedMessage().endsWith(" trace " + traceId), access.getFormattedMessage());
         assertEquals(traceId, access.getMdc("traceId"));
 
         given().header("Authorization", "ApiKey " + key).header("X-Request-Id", "req-obs-trace-2")
                 .header("traceparent", "00-" + traceId + "-" + callersSpan + "-01")
                 .when().get("/api/v1/countries").then().statusCode(503);
-        ExtLogRecord warning = awaitRecord(record -> "req-obs-trace-2".equals(record.getMdc("requestId")) && record.getLoggerName().endsWith("ApiProxy"));
+        ExtLogRecord warning = awaitRecord(record -> "req-obs-trace-2".equals(record.getMdc("clientRequestId")) && record.getLoggerName().endsWith("ApiProxy"));
         assertEquals(traceId, warning.getMdc("traceId"), "the gateway's own lines carry the trace id");
     }
 
@@ -94,7 +94,7 @@ class ObservabilityTest {
         assertTrue(forwarded.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), forwarded);
         String traceId = forwarded.substring(3, 35);
         assertNotEquals("0".repeat(32), traceId);
-        ExtLogRecord access = awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-new-trace".equals(record.getMdc("requestId")));
+        ExtLogRecord access = awaitRecord(record -> AccessLog.CATEGORY.equals(record.getLoggerName()) && "req-obs-new-trace".equals(record.getMdc("clientRequestId")));
         assertTrue(access.getFormattedMessage().endsWith(" trace " + traceId), access.getFormattedMessage());
     }
 

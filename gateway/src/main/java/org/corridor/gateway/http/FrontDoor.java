@@ -39,23 +39,34 @@ public class FrontDoor {
     private void enter(RoutingContext context) {
         long start = System.nanoTime();
         var request = context.request();
-        String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+        // Corridor's own id, always: it is what the audit trail and the events record, so a caller cannot choose it;
+        // the caller's id is kept beside it (logged, and given back) to find its request by
+        String clientReference = RequestIds.clientReference(request.getHeader(RequestIds.HEADER));
+        String requestId = RequestIds.create();
         // the services and the gateway's own REST resources take the id from the header
         request.headers().set(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
+        if (clientReference == null) {
+            MDC.remove(RequestIds.CLIENT_MDC_KEY);
+        } else {
+            MDC.put(RequestIds.CLIENT_MDC_KEY, clientReference);
+        }
         // the span OpenTelemetry started for this request, continuing the caller's traceparent if it sent one
         String traceId = Span.current().getSpanContext().getTraceId();
         String path = context.normalizedPath();
         context.addHeadersEndHandler(ignored -> {
             SecurityHeaders.apply(path, context.response().headers());
             context.response().headers().set(RequestIds.HEADER, requestId);
+            if (clientReference != null) {
+                context.response().headers().set(RequestIds.CLIENT_HEADER, clientReference);
+            }
         });
         context.addEndHandler(ended -> {
             long nanos = System.nanoTime() - start;
             String route = context.get(ROUTE, labelOf(path));
             int status = ended.succeeded() ? context.response().getStatusCode() : CLIENT_CLOSED_REQUEST;
             metrics.request(route, request.method().name(), status, nanos);
-            accessLog.log(request.method().name(), route, status, nanos, requestId, traceId);
+            accessLog.log(request.method().name(), route, status, nanos, requestId, clientReference, traceId);
         });
         context.next();
     }

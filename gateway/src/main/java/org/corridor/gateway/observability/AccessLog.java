@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * One line per request: method, route, status, latency, request id and trace id. Never a header, a body, a key or the full
+ * One line per request: method, route, status, latency, request id, the caller's own id for it ({@code -} if none) and
+ * trace id. Never a header, a body, a key or the full
  * path, which could carry identifiers and query values.
  */
 @ApplicationScoped
@@ -13,7 +14,9 @@ public class AccessLog {
     public static final String CATEGORY = "org.corridor.gateway.access";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
 
-    public void log(String method, String route, int status, long nanos, String requestId, String traceId) {
-        LOG.infof("%s %s %d %dus request %s trace %s", method, route, status, nanos / 1_000, requestId, traceId);
+    public void log(String method, String route, int status, long nanos, String requestId, String clientReference,
+                    String traceId) {
+        LOG.infof("%s %s %d %dus request %s client %s trace %s", method, route, status, nanos / 1_000, requestId,
+                clientReference == null ? "-" : clientReference, traceId);
     }
 }

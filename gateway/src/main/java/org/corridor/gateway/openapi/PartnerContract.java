@@ -40,8 +40,9 @@ public class PartnerContract implements OASFilter {
             and the request id to quote. A resource of another organisation is a 404, never a 403. A 503 or 504 means \
             a service is unavailable or too slow: retry later (a 503 says when in `Retry-After`).
 
-            **Requests.** Send `X-Request-Id` to follow a request through the logs; every answer carries it, made up \
-            when you sent none. Dates are ISO 8601; enum values are kebab-case, and an unknown one is a 400, never an \
+            **Requests.** Every answer carries `X-Request-Id`, the id Corridor gave the request (quote it when you \
+            report a problem). An `X-Request-Id` you send is kept beside ours, never in its place: it comes back as \
+            `X-Client-Request-Id` and is written next to ours in the gateway's log. Dates are ISO 8601; enum values are kebab-case, and an unknown one is a 400, never an \
             empty result. Lists that grow are pages, `{"items": [...], "next": "<cursor or null>"}`, read with \
             `?cursor=&limit=`. A created resource answers 201 with `Location`. Updates need `If-Match` with the \
             resource's `ETag` (412 when it changed since). Opening a case takes an optional `Idempotency-Key` that \
