@@ -12,6 +12,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.corridor.platform.cases.JourneyKind;
+import org.corridor.platform.json.KebabCaseEnums;
 import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.policy.RouteRiskAssessor;
 import org.corridor.platform.policy.Vulnerability;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,11 +143,42 @@ public class CaseFile {
         return members.stream().filter(member -> member.id().equals(memberId)).findFirst();
     }
 
-    /** Applies a journey event: the status moves as the state machine allows, and the case is where the event was. */
+    /**
+     * Applies a journey event that happened after every other: the status moves as the state machine allows, and the
+     * case is where the event was. Answers the status it had.
+     */
     public CaseStatus record(JourneyKind kind, String country, Instant now) {
         CaseStatus previous = status;
         status = status.after(kind);
         currentCountry = country;
+        updatedAt = now;
+        return previous;
+    }
+
+    /**
+     * Places an event that happened before the latest of the journey where it belongs, and derives status and place
+     * from the whole journey in the order it happened. Answers the status it had.
+     */
+    public CaseStatus recordLate(JourneyEntry late, List<JourneyEntry> journey, Instant now) {
+        if (!status.isActive()) {
+            throw new StatusTransitionRefused("A case that is " + KebabCaseEnums.code(status)
+                    + " cannot record its journey any more.");
+        }
+        List<JourneyEntry> inOrder = new ArrayList<>(journey);
+        inOrder.add(late);
+        inOrder.sort(Comparator.comparing(JourneyEntry::date).thenComparingInt(JourneyEntry::sequence));
+        CaseStatus replayed = CaseStatus.OPEN;
+        try {
+            for (JourneyEntry event : inOrder) {
+                replayed = replayed.after(event.kind());
+            }
+        } catch (StatusTransitionRefused refused) {
+            throw new StatusTransitionRefused("Placed on its date among the events already recorded, this event does not"
+                    + " fit the journey: " + refused.getMessage());
+        }
+        CaseStatus previous = status;
+        status = replayed;
+        currentCountry = inOrder.getLast().country();
         updatedAt = now;
         return previous;
     }

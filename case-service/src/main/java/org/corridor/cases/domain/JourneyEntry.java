@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One event of a case's journey, in the order recorded. The place is free text, so it is stored sealed. */
+/**
+ * One event of a case's journey. A journey is in the order its events happened, those of one day in the order they
+ * were recorded ({@code sequence}). The place is free text, so it is stored sealed.
+ */
 @Entity
 @Table(name = "journey_entry")
 public class JourneyEntry {
@@ -43,6 +46,13 @@ public class JourneyEntry {
 
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
+
+    /** No journey out of North Korea happened before the state was founded: an earlier date is a mistake. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1948, 9, 9);
+
+    /** Where an event stands in its journey. */
+    public record Position(LocalDate date, int sequence) {
+    }
 
     protected JourneyEntry() {
     }
@@ -76,6 +86,10 @@ public class JourneyEntry {
 
     public int sequence() {
         return sequence;
+    }
+
+    public Position position() {
+        return new Position(date, sequence);
     }
 
     public JourneyKind kind() {

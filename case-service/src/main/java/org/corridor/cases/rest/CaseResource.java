@@ -195,7 +195,12 @@ public class CaseResource {
             | `repatriated` | any active status | repatriated |
             | `lost-contact` | any active status | lost-contact |
 
-            Any other event is refused with a 409 that says why. The risk is scored again.""")
+            Any other event is refused with a 409 that says why. The risk is scored again.
+
+            An event reported late (dated before the latest one recorded) takes its place by date, and the status and \
+            current country follow the whole journey in the order it happened; if the journey does not fit the table \
+            with the event in its place, it is refused with a 409. A date more than a day in the future, or before \
+            1948-09-09, is a 400.""")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JourneyRequest.class),
             examples = @ExampleObject(name = "detained", ref = "JourneyEventRequest")))
@@ -205,7 +210,7 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JourneyView.class),
                     examples = @ExampleObject(name = "detained", ref = "RecordedJourneyEvent")))
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
-    @APIResponse(responseCode = "409", description = "The case's status does not allow this event (see the table).")
+    @APIResponse(responseCode = "409", description = "The journey does not allow this event in its place (see the table).")
     public Response recordJourney(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
             @Valid @NotNull JourneyRequest request) {
@@ -218,8 +223,8 @@ public class CaseResource {
     @GET
     @Path("/{id}/journey")
     @Operation(operationId = "listJourney", summary = "The journey in order, a page at a time", description = """
-            The case's journey events in the order they were recorded. Places are personal data: null unless you \
-            are a protection officer.""")
+            The case's journey events in the order they happened (by date; events of one day in the order they were \
+            recorded, which `sequence` gives). Places are personal data: null unless you are a protection officer.""")
     @APIResponse(responseCode = "200", description = "A page of the journey.")
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
     public Page<JourneyView> journey(

@@ -129,10 +129,13 @@ public class CaseService {
     public VisibleJourneyEntry recordJourney(UUID id, JourneyKind kind, String country, LocalDate date, String place) {
         CaseFile file = owned(id);
         String code = CountryCodes.require("country", country);
-        int sequence = journeys.nextSequence(file.id());
         Instant now = clock.instant();
-        CaseStatus previousStatus = file.record(kind, code, now);
-        var entry = JourneyEntry.next(file.id(), sequence, kind, code, date, caller.subject(), now);
+        requirePlausible(date, now);
+        JourneyRepository.End end = journeys.end(file.id());
+        var entry = JourneyEntry.next(file.id(), end.nextSequence(), kind, code, date, caller.subject(), now);
+        CaseStatus previousStatus = end.endsAfter(date)
+                ? file.recordLate(entry, journeys.of(file.id()), now)
+                : file.record(kind, code, now);
         entry.sealPlace(sealed.sealPlace(file, entry.id(), place));
         journeys.persist(entry);
         RiskLevel previousRisk = risk.assess(file);
@@ -145,14 +148,35 @@ public class CaseService {
     @Transactional
     public Page<VisibleJourneyEntry> journey(UUID id, String cursor, int limit) {
         CaseFile file = owned(id);
-        int after = (int) Math.min(Paging.position(cursor), Integer.MAX_VALUE);
-        Page<JourneyEntry> page = Paging.page(journeys.page(file.id(), after, limit + 1), limit,
-                entry -> Page.cursor(Integer.toString(entry.sequence())));
+        Page<JourneyEntry> page = Paging.page(journeys.page(file.id(), journeyPosition(cursor), limit + 1), limit,
+                entry -> Page.cursor(entry.date() + "/" + entry.sequence()));
         auditRead(file.id());
         boolean withPlaces = readsPersonalData();
         return new Page<>(page.items().stream()
                 .map(entry -> new VisibleJourneyEntry(entry, withPlaces ? sealed.place(file, entry.id(), entry.place()) : null))
                 .toList(), page.next());
+    }
+
+    /** A day of clock skew is allowed, so an event recorded just after midnight somewhere east of UTC is not refused. */
+    private void requirePlausible(LocalDate date, Instant now) {
+        if (date.isAfter(LocalDate.ofInstant(now, clock.getZone()).plusDays(1))) {
+            throw ProblemException.invalidField("date", "is in the future");
+        }
+        if (date.isBefore(JourneyEntry.EARLIEST_DATE)) {
+            throw ProblemException.invalidField("date", "is before " + JourneyEntry.EARLIEST_DATE + ", which no journey can be");
+        }
+    }
+
+    private static JourneyEntry.Position journeyPosition(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        String[] position = Page.position(cursor).split("/");
+        try {
+            return new JourneyEntry.Position(LocalDate.parse(position[0]), Integer.parseInt(position[1]));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this list gave out");
+        }
     }
 
     @Transactional

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -205,6 +207,49 @@ class CaseApiTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of(field))));
         given().header("Authorization", CASEWORKER).get(journey).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void aLateEventTakesItsPlaceByDateAndTheStatusFollowsTheJourneyAsItHappened() throws Exception {
+        String id = openCase();
+        recordOn(id, "departed", "CN", "2026-10-01", 201);
+        recordOn(id, "detained", "MN", "2026-10-10", 201);
+        recordOn(id, "entered-country", "MN", "2026-10-05", 201);
+        given().header("Authorization", CASEWORKER).get("/api/v1/cases/" + id).then()
+                .body("status", equalTo("detained")).body("currentCountry", equalTo("MN"));
+        given().header("Authorization", CASEWORKER).get("/api/v1/cases/" + id + "/journey").then()
+                .body("items.kind", equalTo(List.of("departed", "entered-country", "detained")))
+                .body("items.sequence", equalTo(List.of(1, 3, 2)));
+
+        given().header("Authorization", CASEWORKER).contentType(ContentType.JSON)
+                .body("{\"kind\": \"released\", \"country\": \"MN\", \"date\": \"2026-10-07\"}")
+                .post("/api/v1/cases/" + id + "/journey").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("Placed on its date among the events already recorded"));
+        assertEquals(3, count("SELECT count(*) FROM journey_entry WHERE case_id = '" + id + "'"));
+        given().header("Authorization", CASEWORKER).get("/api/v1/cases/" + id).then().body("status", equalTo("detained"));
+    }
+
+    @Test
+    void eventsInTheFutureOrBeforeAnyPossibleJourneyAreRefused() throws Exception {
+        String id = openCase();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (String date : List.of(today.plusDays(2).toString(), "2031-01-01", "1890-01-01", "1948-09-08")) {
+            given().header("Authorization", CASEWORKER).contentType(ContentType.JSON)
+                    .body("{\"kind\": \"departed\", \"country\": \"CN\", \"date\": \"%s\"}".formatted(date))
+                    .post("/api/v1/cases/" + id + "/journey").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of("date")));
+        }
+        assertEquals(0, count("SELECT count(*) FROM journey_entry WHERE case_id = '" + id + "'"));
+        // a day of clock skew: somewhere east of UTC it is already tomorrow
+        recordOn(id, "departed", "CN", today.plusDays(1).toString(), 201);
+    }
+
+    static void recordOn(String id, String kind, String country, String date, int status) {
+        given().header("Authorization", CASEWORKER).contentType(ContentType.JSON)
+                .body("{\"kind\": \"%s\", \"country\": \"%s\", \"date\": \"%s\"}".formatted(kind, country, date))
+                .post("/api/v1/cases/" + id + "/journey").then().statusCode(status);
     }
 
     static void record(String id, String kind, String country, int status) {
