@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "corridor.cases")
 public interface CaseConfig {
@@ -22,6 +23,10 @@ public interface CaseConfig {
     int impactMinimumCount();
 
     Rescore rescore();
+
+    /** How long a transfer offer stays open for the receiving organisation to answer. */
+    @WithDefault("P14D")
+    Duration transferOfferLifetime();
 
     /** Re-scoring the cases a policy change concerns; how often it looks for work is {@code corridor.cases.rescore.every}. */
     interface Rescore {

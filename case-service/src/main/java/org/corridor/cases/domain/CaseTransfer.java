@@ -6,18 +6,23 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.corridor.platform.json.KebabCaseEnums;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A coordinator's offer of a case to another organisation, which that organisation accepts or declines. */
+/**
+ * A coordinator's offer of a case to another organisation, which that organisation accepts or declines until it
+ * expires, and the offering organisation can withdraw while it is open.
+ */
 @Entity
 @Table(name = "case_transfer")
 public class CaseTransfer {
 
     @Schema(name = "TransferStatus")
-    public enum Status { OFFERED, ACCEPTED, DECLINED }
+    public enum Status { OFFERED, ACCEPTED, DECLINED, WITHDRAWN, EXPIRED }
 
     @Id
     private UUID id;
@@ -41,6 +46,9 @@ public class CaseTransfer {
     @Column(name = "offered_at", nullable = false)
     private Instant offeredAt;
 
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
     @Column(name = "decided_by")
     private String decidedBy;
 
@@ -51,7 +59,7 @@ public class CaseTransfer {
     }
 
     public static CaseTransfer offer(UUID caseId, String fromOrganisation, String toOrganisation, String coordinator,
-                                     Instant now) {
+                                     Instant now, Duration openFor) {
         var transfer = new CaseTransfer();
         transfer.id = UUID.randomUUID();
         transfer.caseId = caseId;
@@ -60,16 +68,32 @@ public class CaseTransfer {
         transfer.status = Status.OFFERED;
         transfer.offeredBy = coordinator;
         transfer.offeredAt = now;
+        transfer.expiresAt = now.plus(openFor);
         return transfer;
     }
 
     public void decide(boolean accepted, String coordinator, Instant now) {
-        if (status != Status.OFFERED) {
-            throw new StatusTransitionRefused("This transfer was already " + (status == Status.ACCEPTED ? "accepted" : "declined") + ".");
+        end(accepted ? Status.ACCEPTED : Status.DECLINED, coordinator, now);
+    }
+
+    public void withdraw(String coordinator, Instant now) {
+        end(Status.WITHDRAWN, coordinator, now);
+    }
+
+    private void end(Status outcome, String coordinator, Instant now) {
+        Status current = status(now);
+        if (current != Status.OFFERED) {
+            throw new StatusTransitionRefused("This transfer is already " + KebabCaseEnums.code(current)
+                    + (current == Status.EXPIRED ? " (at " + expiresAt + ")." : "."));
         }
-        status = accepted ? Status.ACCEPTED : Status.DECLINED;
+        status = outcome;
         decidedBy = coordinator;
         decidedAt = now;
+    }
+
+    /** Its status at a moment: an offer left open past its expiry is expired, whether or not that is stored yet. */
+    public Status status(Instant now) {
+        return status == Status.OFFERED && !now.isBefore(expiresAt) ? Status.EXPIRED : status;
     }
 
     public UUID id() {
@@ -88,8 +112,8 @@ public class CaseTransfer {
         return toOrganisation;
     }
 
-    public Status status() {
-        return status;
+    public Instant expiresAt() {
+        return expiresAt;
     }
 
     public Instant offeredAt() {

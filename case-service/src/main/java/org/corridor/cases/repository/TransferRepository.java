@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import org.corridor.cases.domain.CaseTransfer;
 import org.corridor.platform.http.Page;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,14 +14,32 @@ import java.util.UUID;
 @ApplicationScoped
 public class TransferRepository implements PanacheRepositoryBase<CaseTransfer, UUID> {
 
-    public boolean hasOpenOffer(UUID caseId) {
-        return count("caseId = ?1 and status = ?2", caseId, CaseTransfer.Status.OFFERED) > 0;
+    public boolean hasOpenOffer(UUID caseId, Instant now) {
+        return count("caseId = ?1 and status = ?2 and expiresAt > ?3", caseId, CaseTransfer.Status.OFFERED, now) > 0;
+    }
+
+    /** Stores as expired the case's offer that lapsed unanswered, so that the case can be offered again. */
+    public void expireLapsed(UUID caseId, Instant now) {
+        update("status = ?1, decidedAt = expiresAt where caseId = ?2 and status = ?3 and expiresAt <= ?4",
+                CaseTransfer.Status.EXPIRED, caseId, CaseTransfer.Status.OFFERED, now);
     }
 
     /** An offer made to this organisation, locked for the transaction; any other is absent. */
     public Optional<CaseTransfer> findOfferedTo(UUID transferId, String organisation) {
         return find("id = ?1 and toOrganisation = ?2", transferId, organisation)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** An offer made by this organisation, locked for the transaction; any other is absent. */
+    public Optional<CaseTransfer> findOfferedBy(UUID transferId, String organisation) {
+        return find("id = ?1 and fromOrganisation = ?2", transferId, organisation)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** An offer made to or by this organisation; any other is absent. */
+    public Optional<CaseTransfer> findInvolving(UUID transferId, String organisation) {
+        return find("id = ?1 and (toOrganisation = ?2 or fromOrganisation = ?2)", transferId, organisation)
+                .firstResultOptional();
     }
 
     /** Offers to or from an organisation, newest first, after a position of that order. */

@@ -11,6 +11,7 @@ import org.corridor.cases.service.VisibleCase;
 import org.corridor.cases.service.VisibleJourneyEntry;
 import org.corridor.platform.http.Page;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -63,9 +64,11 @@ public final class CaseMapper {
                 entry.recordedAt());
     }
 
-    public static TransferView view(CaseTransfer transfer) {
+    public static TransferView view(CaseTransfer transfer, Instant now) {
+        CaseTransfer.Status status = transfer.status(now);
         return new TransferView(transfer.id(), transfer.caseId(), transfer.fromOrganisation(), transfer.toOrganisation(),
-                transfer.status(), transfer.offeredAt(), transfer.decidedAt());
+                status, transfer.offeredAt(), transfer.expiresAt(),
+                status == CaseTransfer.Status.EXPIRED ? transfer.expiresAt() : transfer.decidedAt());
     }
 
     public static AlertView view(CaseAlert alert) {

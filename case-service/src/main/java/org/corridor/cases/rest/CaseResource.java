@@ -16,8 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.corridor.cases.domain.CaseStatus;
+import org.corridor.cases.domain.CaseTransfer;
 import org.corridor.cases.repository.CaseRepository;
 import org.corridor.cases.service.AuditService;
 import org.corridor.cases.service.CaseService;
@@ -25,6 +25,7 @@ import org.corridor.cases.service.TransferService;
 import org.corridor.platform.country.CountryCodes;
 import org.corridor.platform.http.ETags;
 import org.corridor.platform.http.Page;
+import org.corridor.platform.http.PublicLinks;
 import org.corridor.platform.identity.Roles;
 import org.corridor.platform.json.QueryParameters;
 import org.corridor.platform.policy.RiskLevel;
@@ -73,8 +74,11 @@ public class CaseResource {
     private final TransferService transfers;
     private final AuditService audit;
     private final CasePatches patches;
+    private final PublicLinks links;
 
-    public CaseResource(CaseService cases, TransferService transfers, AuditService audit, CasePatches patches) {
+    public CaseResource(CaseService cases, TransferService transfers, AuditService audit, CasePatches patches,
+                        PublicLinks links) {
+        this.links = links;
         this.cases = cases;
         this.transfers = transfers;
         this.audit = audit;
@@ -104,7 +108,7 @@ public class CaseResource {
                                  + "you make unique per case you open, so that retrying is safe; remembered per organisation.")
                          String idempotencyKey) {
         CaseView created = CaseMapper.view(cases.open(CaseMapper.description(request), idempotencyKey));
-        return Response.created(UriBuilder.fromPath("/api/v1/cases/{id}").build(created.id()))
+        return links.created("/api/v1/cases/{id}", created.id())
                 .tag(ETags.of(created.revision())).entity(created).build();
     }
 
@@ -217,7 +221,7 @@ public class CaseResource {
         UUID caseId = caseId(id);
         JourneyView entry = CaseMapper.view(
                 cases.recordJourney(caseId, request.kind(), request.country(), request.date(), request.place()));
-        return Response.created(UriBuilder.fromPath("/api/v1/cases/{id}/journey").build(caseId)).entity(entry).build();
+        return links.created("/api/v1/cases/{id}/journey", caseId).entity(entry).build();
     }
 
     @GET
@@ -272,7 +276,9 @@ public class CaseResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(operationId = "offerTransfer", summary = "Offer the case to another organisation", description = """
             Offers an active case to another organisation, whose coordinators accept or decline it (see Transfers). \
-            The case stays yours until the offer is accepted; a case has at most one open offer.""")
+            The case stays yours until the offer is accepted; a case has at most one open offer, which expires \
+            unanswered after 14 days (or as the installation sets). Only an organisation whose people have used \
+            Corridor can be offered a case: any other name is a 400.""")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TransferRequest.class),
             examples = @ExampleObject(name = "offer", ref = "TransferOfferRequest")))
@@ -287,8 +293,9 @@ public class CaseResource {
     public Response offer(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
             @Valid @NotNull TransferRequest request) {
-        TransferView offered = CaseMapper.view(transfers.offer(caseId(id), request.toOrganisation()));
-        return Response.created(UriBuilder.fromPath("/api/v1/transfers/{id}").build(offered.id())).entity(offered).build();
+        CaseTransfer transfer = transfers.offer(caseId(id), request.toOrganisation());
+        TransferView offered = CaseMapper.view(transfer, transfer.offeredAt());
+        return links.created("/api/v1/transfers/{id}", offered.id()).entity(offered).build();
     }
 
     @GET

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 @Path("/api/v1/transfers")
@@ -27,17 +29,20 @@ import java.util.UUID;
 @Tag(name = "Transfers", description = """
         A coordinator offers a case to another organisation (offerTransfer); a coordinator of that organisation \
         accepts it, and the case becomes theirs, re-encrypted with their key, while the offering organisation no \
-        longer sees it; or declines it, and the case stays where it was.""")
+        longer sees it; or declines it, and the case stays where it was. An offer nobody answers expires at its \
+        `expiresAt`; the offering organisation can withdraw it before.""")
 public class TransferResource {
 
     private static final String TRANSFER_ID = "The transfer's id (a UUID).";
     private static final String NO_SUCH_OFFER = "No transfer with this id was offered to your organisation.";
-    private static final String DECIDED = "The offer was already accepted or declined.";
+    private static final String DECIDED = "The offer was already accepted, declined, withdrawn or expired.";
 
     private final TransferService transfers;
+    private final Clock clock;
 
-    public TransferResource(TransferService transfers) {
+    public TransferResource(TransferService transfers, Clock clock) {
         this.transfers = transfers;
+        this.clock = clock;
     }
 
     @GET
@@ -45,7 +50,30 @@ public class TransferResource {
             description = "Transfers offered to or by your organisation, newest first, whatever their status, a page at a time.")
     public Page<TransferView> list(@QueryParam("cursor") @Parameter(description = Page.CURSOR_DESCRIPTION) String cursor,
                                    @QueryParam("limit") @Parameter(description = Page.LIMIT_DESCRIPTION) Integer limit) {
-        return CaseMapper.page(transfers.transfers(cursor, Page.limit(limit)), CaseMapper::view);
+        Instant now = clock.instant();
+        return CaseMapper.page(transfers.transfers(cursor, Page.limit(limit)), transfer -> CaseMapper.view(transfer, now));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getTransfer", summary = "One transfer offered to or by the organisation")
+    @APIResponse(responseCode = "200", description = "The transfer.")
+    @APIResponse(responseCode = "404", description = "No transfer with this id was offered to or by your organisation.")
+    public TransferView get(
+            @PathParam("id") @Parameter(description = TRANSFER_ID, schema = @Schema(implementation = UUID.class)) String id) {
+        return CaseMapper.view(transfers.transfer(transferId(id)), clock.instant());
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(operationId = "withdrawTransfer", summary = "Withdraw an offer nobody has answered yet",
+            description = "Withdraws an offer your organisation made; the case stays yours and can be offered again.")
+    @APIResponse(responseCode = "200", description = "The transfer, withdrawn.")
+    @APIResponse(responseCode = "404", description = "No transfer with this id was offered by your organisation.")
+    @APIResponse(responseCode = "409", description = DECIDED)
+    public TransferView withdraw(
+            @PathParam("id") @Parameter(description = TRANSFER_ID, schema = @Schema(implementation = UUID.class)) String id) {
+        return CaseMapper.view(transfers.withdraw(transferId(id)), clock.instant());
     }
 
     @POST
@@ -58,7 +86,7 @@ public class TransferResource {
     @APIResponse(responseCode = "409", description = DECIDED)
     public TransferView accept(
             @PathParam("id") @Parameter(description = TRANSFER_ID, schema = @Schema(implementation = UUID.class)) String id) {
-        return CaseMapper.view(transfers.accept(transferId(id)));
+        return CaseMapper.view(transfers.accept(transferId(id)), clock.instant());
     }
 
     @POST
@@ -70,7 +98,7 @@ public class TransferResource {
     @APIResponse(responseCode = "409", description = DECIDED)
     public TransferView decline(
             @PathParam("id") @Parameter(description = TRANSFER_ID, schema = @Schema(implementation = UUID.class)) String id) {
-        return CaseMapper.view(transfers.decline(transferId(id)));
+        return CaseMapper.view(transfers.decline(transferId(id)), clock.instant());
     }
 
     private static UUID transferId(String id) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 public record TransferView(UUID id, UUID caseId, String fromOrganisation, String toOrganisation, CaseTransfer.Status status,
                            Instant offeredAt,
-                           @Schema(nullable = true, description = "When the offer was accepted or declined; null while it is open.")
+                           @Schema(description = "When the offer lapses if nobody answers it.") Instant expiresAt,
+                           @Schema(nullable = true, description = "When the offer was accepted, declined, withdrawn or expired; null while it is open.")
                            Instant decidedAt) {
 }

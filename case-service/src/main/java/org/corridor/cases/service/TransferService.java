@@ -2,6 +2,7 @@ package org.corridor.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.corridor.cases.config.CaseConfig;
 import org.corridor.cases.domain.AuditAction;
 import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.domain.CaseMember;
@@ -33,11 +34,13 @@ public class TransferService {
     private final CaseEvents events;
     private final AuditTrail audit;
     private final Caller caller;
+    private final KnownOrganisations organisations;
+    private final CaseConfig config;
     private final Clock clock;
 
     public TransferService(CaseService caseService, CaseRepository cases, JourneyRepository journeys,
                            TransferRepository transfers, SealedFields sealed, CaseEvents events, AuditTrail audit,
-                           Caller caller, Clock clock) {
+                           Caller caller, KnownOrganisations organisations, CaseConfig config, Clock clock) {
         this.caseService = caseService;
         this.cases = cases;
         this.journeys = journeys;
@@ -46,6 +49,8 @@ public class TransferService {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
+        this.organisations = organisations;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -58,10 +63,18 @@ public class TransferService {
         if (!file.status().isActive()) {
             throw ProblemException.conflict("Only an active case can be transferred.");
         }
-        if (transfers.hasOpenOffer(caseId)) {
-            throw ProblemException.conflict("This case is already offered to an organisation; wait for its answer.");
+        if (!organisations.isKnown(toOrganisation)) {
+            throw ProblemException.invalidField("toOrganisation", "is not an organisation Corridor knows: none of its "
+                    + "people has used Corridor yet");
         }
-        var transfer = CaseTransfer.offer(caseId, file.organisation(), toOrganisation, caller.subject(), clock.instant());
+        Instant now = clock.instant();
+        if (transfers.hasOpenOffer(caseId, now)) {
+            throw ProblemException.conflict("This case is already offered to an organisation; wait for its answer, "
+                    + "or withdraw the offer.");
+        }
+        transfers.expireLapsed(caseId, now);
+        var transfer = CaseTransfer.offer(caseId, file.organisation(), toOrganisation, caller.subject(), now,
+                config.transferOfferLifetime());
         transfers.persist(transfer);
         audit.record(caseId, AuditAction.TRANSFER);
         return transfer;
@@ -74,13 +87,27 @@ public class TransferService {
                 transfer -> Page.cursorAfter(transfer.offeredAt(), transfer.id()));
     }
 
-    /** Accepting moves ownership: the case is re-sealed with the receiver's key and the sender loses access. */
+    /** A transfer offered to or by the caller's organisation; any other is not found. */
+    @Transactional
+    public CaseTransfer transfer(UUID transferId) {
+        return transfers.findInvolving(transferId, caller.organisation())
+                .orElseThrow(() -> ProblemException.notFound("The transfer"));
+    }
+
+    /**
+     * Accepting moves ownership of a case that is still active: the case is re-sealed with the receiver's key and the
+     * sender loses access.
+     */
     @Transactional
     public CaseTransfer accept(UUID transferId) {
         CaseTransfer transfer = incoming(transferId);
         Instant now = clock.instant();
         transfer.decide(true, caller.subject(), now);
         CaseFile file = cases.findById(transfer.caseId());
+        if (!file.status().isActive()) {
+            throw ProblemException.conflict("The case is no longer active, so it cannot be taken over; its organisation "
+                    + "can withdraw the offer.");
+        }
         String previousOrganisation = handOver(file, journeys.of(file.id()), transfer.toOrganisation(), now);
         cases.flush();
         audit.record(file.id(), AuditAction.TRANSFER);
@@ -92,6 +119,16 @@ public class TransferService {
     public CaseTransfer decline(UUID transferId) {
         CaseTransfer transfer = incoming(transferId);
         transfer.decide(false, caller.subject(), clock.instant());
+        audit.record(transfer.caseId(), AuditAction.TRANSFER);
+        return transfer;
+    }
+
+    /** The offering organisation takes back an offer nobody has answered yet. */
+    @Transactional
+    public CaseTransfer withdraw(UUID transferId) {
+        CaseTransfer transfer = transfers.findOfferedBy(transferId, caller.organisation())
+                .orElseThrow(() -> ProblemException.notFound("The transfer"));
+        transfer.withdraw(caller.subject(), clock.instant());
         audit.record(transfer.caseId(), AuditAction.TRANSFER);
         return transfer;
     }

@@ -63,6 +63,8 @@ class CaseApiTest {
     void policies() throws Exception {
         TestPolicies.publishAndAwait(dataSource, "CN", "2008-08-01", "critical", "routine");
         TestPolicies.publishAndAwait(dataSource, "KR", "1995-01-01", "low", "none");
+        // cases can be offered only to an organisation whose people have used Corridor
+        given().header("Authorization", OTHER_COORDINATOR).get("/api/v1/transfers").then().statusCode(200);
     }
 
     static String group(String route) {
@@ -99,7 +101,7 @@ class CaseApiTest {
         var created = open(CASEWORKER, group("[\"CN\", \"MN\", \"KR\"]"));
         String id = created.path("id");
         assertNotNull(created.header("ETag"));
-        assertTrue(created.header("Location").endsWith("/api/v1/cases/" + id));
+        assertEquals("/api/v1/cases/" + id, created.header("Location"));
         assertEquals("open", created.path("status"));
         assertEquals(Boolean.TRUE, created.path("personalDataMasked"));
         assertEquals(null, (String) created.path("members[0].legalName"));
@@ -207,6 +209,18 @@ class CaseApiTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of(field))));
         given().header("Authorization", CASEWORKER).get(journey).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void locationNeverComesFromTheHostTheCallerSent() {
+        String id = given().header("Authorization", CASEWORKER).header("Host", "attacker.example")
+                .contentType(ContentType.JSON).body(group("[\"CN\"]"))
+                .post("/api/v1/cases").then().statusCode(201)
+                .header("Location", not(containsString("attacker.example"))).extract().path("id");
+        given().header("Authorization", CASEWORKER).header("Host", "attacker.example").contentType(ContentType.JSON)
+                .body("{\"kind\": \"departed\", \"country\": \"CN\", \"date\": \"2026-10-01\"}")
+                .post("/api/v1/cases/" + id + "/journey").then().statusCode(201)
+                .header("Location", equalTo("/api/v1/cases/" + id + "/journey"));
     }
 
     @Test
@@ -379,6 +393,52 @@ class CaseApiTest {
                 .body("organisation", equalTo(B))
                 .body("members[0].legalName", equalTo(LEGAL_NAME))
                 .body("notes", equalTo("Met at the border; afraid of brokers."));
+    }
+
+    @Test
+    void offersGoOnlyToKnownOrganisationsCanBeWithdrawnAndExpire() throws Exception {
+        String id = openCase();
+        String offers = "/api/v1/cases/" + id + "/transfers";
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
+                .body("{\"toOrganisation\": \"not-yet-" + UUID.randomUUID() + "\"}").post(offers).then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", equalTo(List.of("toOrganisation")));
+        assertEquals(0, count("SELECT count(*) FROM case_transfer WHERE case_id = '" + id + "'"));
+
+        String withdrawn = offer(offers);
+        given().header("Authorization", OTHER_COORDINATOR).get("/api/v1/transfers/" + withdrawn).then()
+                .statusCode(200).body("status", equalTo("offered")).body("expiresAt", notNullValue());
+        given().header("Authorization", OTHER_COORDINATOR).post("/api/v1/transfers/" + withdrawn + "/withdraw").then()
+                .statusCode(404);
+        given().header("Authorization", COORDINATOR).post("/api/v1/transfers/" + withdrawn + "/withdraw").then()
+                .statusCode(200).body("status", equalTo("withdrawn")).body("decidedAt", notNullValue());
+        given().header("Authorization", OTHER_COORDINATOR).post("/api/v1/transfers/" + withdrawn + "/accept").then()
+                .statusCode(409).body("detail", containsString("withdrawn"));
+
+        String lapsed = offer(offers);
+        try (var connection = dataSource.getConnection()) {
+            connection.createStatement().executeUpdate(
+                    "UPDATE case_transfer SET expires_at = now() - INTERVAL '1 minute' WHERE id = '" + lapsed + "'");
+        }
+        given().header("Authorization", OTHER_COORDINATOR).get("/api/v1/transfers/" + lapsed).then()
+                .statusCode(200).body("status", equalTo("expired"));
+        given().header("Authorization", OTHER_COORDINATOR).post("/api/v1/transfers/" + lapsed + "/accept").then()
+                .statusCode(409).body("detail", containsString("expired"));
+        given().header("Authorization", COORDINATOR).get("/api/v1/cases/" + id).then().statusCode(200);
+
+        String ofAClosedCase = offer(offers);
+        assertEquals(1, count("SELECT count(*) FROM case_transfer WHERE id = '" + lapsed + "' AND status = 'EXPIRED'"));
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body("{\"reason\": \"Reached safety\"}")
+                .post("/api/v1/cases/" + id + "/close").then().statusCode(200);
+        given().header("Authorization", OTHER_COORDINATOR).post("/api/v1/transfers/" + ofAClosedCase + "/accept").then()
+                .statusCode(409).body("detail", containsString("no longer active"));
+        given().header("Authorization", COORDINATOR).get("/api/v1/cases/" + id).then().statusCode(200)
+                .body("organisation", equalTo(A));
+    }
+
+    private static String offer(String offers) {
+        return given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
+                .body("{\"toOrganisation\": \"" + B + "\"}").post(offers).then()
+                .statusCode(201).body("status", equalTo("offered")).extract().path("id");
     }
 
     @Test

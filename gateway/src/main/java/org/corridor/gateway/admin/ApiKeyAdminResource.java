@@ -12,9 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.corridor.gateway.keys.ApiKeyService;
 import org.corridor.platform.problem.ProblemException;
 
@@ -40,7 +40,8 @@ public class ApiKeyAdminResource {
     @POST
     public Response issue(@Valid @NotNull NewApiKey request, @Context ContainerRequestContext context) throws SQLException {
         var issued = keys.issue(request.org(), request.roles(), request.label(), request.expiresAt(), admin(context));
-        return Response.created(UriBuilder.fromPath("/admin/v1/keys/{id}").build(issued.grant().id()))
+        // a path, resolved by the caller against the URL it called: never built from the Host header it sent
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/admin/v1/keys/" + issued.grant().id())
                 .entity(new IssuedKey(ApiKeyView.of(issued.grant(), Instant.now()), issued.key()))
                 .build();
     }

@@ -110,10 +110,6 @@ public class ApiProxy {
         proxied.setBody(body == null || body.length() == 0 ? null : Body.body(body));
         // the service sees the path the gateway routed on, never a variant it would resolve differently
         proxied.setURI(request.query() == null ? context.normalizedPath() : context.normalizedPath() + "?" + request.query());
-        if (request.authority() != null) {
-            // the service builds Location headers from the host the caller used
-            proxied.setAuthority(request.authority());
-        }
         proxied.headers()
                 .set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.tokenFor(identity))
                 .remove(HttpHeaders.COOKIE)

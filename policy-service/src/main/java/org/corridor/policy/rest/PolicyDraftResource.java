@@ -14,9 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.corridor.platform.country.CountryCodes;
 import org.corridor.platform.http.ETags;
+import org.corridor.platform.http.PublicLinks;
 import org.corridor.platform.idempotency.IdempotentRequests;
 import org.corridor.platform.identity.Caller;
 import org.corridor.platform.identity.Roles;
@@ -58,8 +58,10 @@ public class PolicyDraftResource {
     private final PolicyService policies;
     private final DraftImpacts impacts;
     private final Caller caller;
+    private final PublicLinks links;
 
-    public PolicyDraftResource(PolicyService policies, DraftImpacts impacts, Caller caller) {
+    public PolicyDraftResource(PolicyService policies, DraftImpacts impacts, Caller caller, PublicLinks links) {
+        this.links = links;
         this.policies = policies;
         this.impacts = impacts;
         this.caller = caller;
@@ -93,7 +95,7 @@ public class PolicyDraftResource {
         String country = CountryCodes.require("code", code);
         PolicyDraft draft = policies.writeDraft(country, PolicyMapper.period(fields), PolicyMapper.content(fields),
                 caller.subject(), idempotencyKey);
-        return Response.created(UriBuilder.fromPath("/api/v1/countries/{code}/policy/drafts/{id}").build(country, draft.id))
+        return links.created("/api/v1/countries/{code}/policy/drafts/{id}", country, draft.id)
                 .tag(ETags.of(draft.revision))
                 .entity(PolicyMapper.view(draft))
                 .build();

@@ -12,9 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.corridor.cases.subscription.service.SubscriptionService;
 import org.corridor.platform.http.Page;
+import org.corridor.platform.http.PublicLinks;
 import org.corridor.platform.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -58,8 +58,10 @@ public class SubscriptionResource {
     static final String NO_SUCH_SUBSCRIPTION = "Your organisation has no subscription with this id.";
 
     private final SubscriptionService subscriptions;
+    private final PublicLinks links;
 
-    public SubscriptionResource(SubscriptionService subscriptions) {
+    public SubscriptionResource(SubscriptionService subscriptions, PublicLinks links) {
+        this.links = links;
         this.subscriptions = subscriptions;
     }
 
@@ -78,7 +80,7 @@ public class SubscriptionResource {
                     examples = @ExampleObject(name = "created", ref = "CreatedSubscription")))
     public Response subscribe(@NotNull SubscriptionRequest request) {
         var subscribed = subscriptions.subscribe(request.url(), SubscriptionMapper.eventTypes(request.events()));
-        return Response.created(UriBuilder.fromPath("/api/v1/subscriptions/{id}").build(subscribed.subscription().id()))
+        return links.created("/api/v1/subscriptions/{id}", subscribed.subscription().id())
                 .entity(SubscriptionMapper.view(subscribed.subscription(), subscribed.secret())).build();
     }
 
