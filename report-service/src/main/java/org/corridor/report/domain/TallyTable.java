@@ -16,26 +16,29 @@ import java.util.function.Function;
  */
 public record TallyTable(Statistic statistic, Map<Cell, Tally> tallies) {
 
+    /** Inner cells first, then by key: the order figures are numbered in, which settles ties the same way every time. */
+    private static final Comparator<Nested> INNER_FIRST = Comparator.comparingInt((Nested nested) -> -nested.nesting())
+            .thenComparing(nested -> nested.cell().row()).thenComparing(nested -> nested.cell().column());
+
     public TallyTable {
         tallies = Map.copyOf(tallies);
     }
 
     public Published protect(DisclosureControl control) {
-        List<Cell> cells = tallies.entrySet().stream()
+        List<Nested> cells = tallies.entrySet().stream()
                 .filter(entry -> !entry.getValue().isZero())
-                .map(Map.Entry::getKey)
+                .map(entry -> new Nested(entry.getKey(), nesting(entry.getKey()), entry.getValue()))
+                .sorted(INNER_FIRST)
                 .toList();
-        Map<Cell, Integer> nestings = new HashMap<>();
-        cells.forEach(cell -> nestings.put(cell, nesting(cell)));
-        cells = cells.stream().sorted(innerFirst(nestings)).toList();
         var figures = new LinkedFigures();
-        Map<Cell, Integer> index = new HashMap<>();
-        for (Cell cell : cells) {
-            index.put(cell, figures.add(tallies.get(cell), nestings.get(cell)));
+        Map<Cell, Integer> index = HashMap.newHashMap(cells.size());
+        for (Nested nested : cells) {
+            index.put(nested.cell(), figures.add(nested.tally(), nested.nesting()));
         }
         Map<Cell, List<Integer>> partsOfRowTotal = new LinkedHashMap<>();
         Map<Cell, List<Integer>> partsOfColumnTotal = new LinkedHashMap<>();
-        for (Cell cell : cells) {
+        for (Nested nested : cells) {
+            Cell cell = nested.cell();
             statistic.rows().parent(cell.row()).ifPresent(parent -> partsOfRowTotal
                     .computeIfAbsent(new Cell(parent, cell.column()), total -> new ArrayList<>()).add(index.get(cell)));
             statistic.columns().parent(cell.column()).ifPresent(parent -> partsOfColumnTotal
@@ -57,9 +60,8 @@ public record TallyTable(Statistic statistic, Map<Cell, Tally> tallies) {
         return new Published(published);
     }
 
-    /** Inner cells first, then by key: the order figures are numbered in, which settles ties the same way every time. */
-    private static Comparator<Cell> innerFirst(Map<Cell, Integer> nestings) {
-        return Comparator.comparingInt((Cell cell) -> -nestings.get(cell)).thenComparing(Cell::row).thenComparing(Cell::column);
+    /** A non-zero cell with its tally and how many totals it is part of, so that sorting looks nothing up. */
+    private record Nested(Cell cell, int nesting, Tally tally) {
     }
 
     private int nesting(Cell cell) {

@@ -20,6 +20,9 @@ import org.corridor.platform.problem.ProblemException;
 import org.corridor.report.domain.Interval;
 import org.corridor.report.domain.Report;
 import org.corridor.report.domain.Scope;
+import org.corridor.report.service.RenderedReport;
+import org.corridor.report.service.ReportFormat;
+import org.corridor.report.service.ReportQuery;
 import org.corridor.report.service.ReportService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -141,7 +144,7 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response overview(@BeanParam Audience audience, @BeanParam Format format) {
         onlyParameters(Audience.NAMES, Format.NAMES);
-        return answer(reports.overview(scope(audience.org())), format.format());
+        return answer(scope(audience.org()), ReportQuery.now(ReportQuery.Kind.OVERVIEW), format.format());
     }
 
     @GET
@@ -152,7 +155,7 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response demographics(@BeanParam Audience audience, @BeanParam Format format) {
         onlyParameters(Audience.NAMES, Format.NAMES);
-        return answer(reports.demographics(scope(audience.org())), format.format());
+        return answer(scope(audience.org()), ReportQuery.now(ReportQuery.Kind.DEMOGRAPHICS), format.format());
     }
 
     @GET
@@ -163,7 +166,7 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response vulnerabilities(@BeanParam Audience audience, @BeanParam Format format) {
         onlyParameters(Audience.NAMES, Format.NAMES);
-        return answer(reports.vulnerabilities(scope(audience.org())), format.format());
+        return answer(scope(audience.org()), ReportQuery.now(ReportQuery.Kind.VULNERABILITIES), format.format());
     }
 
     @GET
@@ -175,8 +178,8 @@ public class ReportResource {
     public Response arrivals(@BeanParam Audience audience, @BeanParam Periods periods, @BeanParam Format format) {
         onlyParameters(Audience.NAMES, Periods.NAMES, Format.NAMES);
         Window window = window(periods.from(), periods.to());
-        return answer(reports.arrivals(scope(audience.org()), interval(periods.interval()), window.from(), window.to()),
-                format.format());
+        return answer(scope(audience.org()), new ReportQuery(ReportQuery.Kind.ARRIVALS, interval(periods.interval()),
+                window.from(), window.to()), format.format());
     }
 
     @GET
@@ -190,8 +193,8 @@ public class ReportResource {
     public Response detentions(@BeanParam Audience audience, @BeanParam Periods periods, @BeanParam Format format) {
         onlyParameters(Audience.NAMES, Periods.NAMES, Format.NAMES);
         Window window = window(periods.from(), periods.to());
-        return answer(reports.detentions(scope(audience.org()), interval(periods.interval()), window.from(), window.to()),
-                format.format());
+        return answer(scope(audience.org()), new ReportQuery(ReportQuery.Kind.DETENTIONS, interval(periods.interval()),
+                window.from(), window.to()), format.format());
     }
 
     @GET
@@ -209,7 +212,8 @@ public class ReportResource {
         onlyParameters(Set.of("country", "from", "to"), Format.NAMES);
         Window window = window(from, to);
         String code = country == null || country.isEmpty() ? null : CountryCodes.require("country", country);
-        return answer(reports.policyTimeline(code, window.from(), window.to()), format.format());
+        ReportFormat chosen = chosen(format.format());
+        return answer(reports.policyTimeline(code, window.from(), window.to(), chosen), chosen);
     }
 
     /** Whose figures: the parameter every report of people takes. */
@@ -286,13 +290,18 @@ public class ReportResource {
         return window;
     }
 
-    private Response answer(Report report, String format) {
-        ReportFormat chosen = QueryParameters.enumValue("format", format, ReportFormat.class).orElseGet(this::negotiated);
-        Response.ResponseBuilder response = switch (chosen) {
-            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE);
-            case CSV -> Response.ok(CsvWriter.write(report, false), CSV + "; charset=UTF-8");
-            case HXL -> Response.ok(CsvWriter.write(report, true), CSV + "; charset=UTF-8");
-        };
+    private Response answer(Scope scope, ReportQuery query, String format) {
+        ReportFormat chosen = chosen(format);
+        return answer(reports.report(scope, query, chosen), chosen);
+    }
+
+    private ReportFormat chosen(String format) {
+        return QueryParameters.enumValue("format", format, ReportFormat.class).orElseGet(this::negotiated);
+    }
+
+    private static Response answer(RenderedReport report, ReportFormat format) {
+        Response.ResponseBuilder response = Response.ok(report.body(),
+                format == ReportFormat.JSON ? MediaType.APPLICATION_JSON : CSV + "; charset=UTF-8");
         if (report.asOf() != null) {
             response.lastModified(Date.from(report.asOf()));
         }

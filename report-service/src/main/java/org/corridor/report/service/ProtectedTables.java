@@ -23,11 +23,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The protected tables that reports are read from. Protecting a large table costs far more than reading it, and
@@ -109,9 +111,11 @@ public class ProtectedTables {
                 .toList();
         for (Scope scope : smallestFirst) {
             ScopeTables before = publication.scopes().get(scope);
-            Map<Statistic, TallyTable.Published> tables = new HashMap<>(before == null ? Map.of() : before.tables());
+            Map<Statistic, TallyTable.Published> tables = new HashMap<>(before == null ? Map.of() : before.tables);
             changed.get(scope).forEach(table -> tables.put(table.statistic(), table.protect(control)));
-            publication = publication.with(scope, new ScopeTables(snapshot.clocks().get(ProjectionService.clockOf(scope)), tables));
+            ScopeTables next = new ScopeTables(snapshot.clocks().get(ProjectionService.clockOf(scope)), tables);
+            next.renderAnswersReadFrom(before);
+            publication = publication.with(scope, next);
             latest = publication;
         }
         latest = publication.with(snapshot, kept);
@@ -130,11 +134,59 @@ public class ProtectedTables {
         }
     }
 
-    /** One scope's published tables and the time of the last event applied to them (null before any). */
-    public record ScopeTables(Instant asOf, Map<Statistic, TallyTable.Published> tables) {
+    /**
+     * One scope's published tables, the time of the last event applied to them (null before any), and the answers
+     * rendered from them. An answer (a report in one format) is rendered once per publication: by the first read that
+     * asks for it, or before publication when it was read from the tables these replace, so that reads under a steady
+     * flow of events find it ready. Later reads get the same bytes.
+     */
+    public static final class ScopeTables {
+
+        private final Instant asOf;
+        private final Map<Statistic, TallyTable.Published> tables;
+        private final Map<Object, Answer> answers = new ConcurrentHashMap<>();
+
+        ScopeTables(Instant asOf, Map<Statistic, TallyTable.Published> tables) {
+            this.asOf = asOf;
+            this.tables = Map.copyOf(tables);
+        }
+
+        public Instant asOf() {
+            return asOf;
+        }
 
         public TallyTable.Published table(Statistic statistic) {
             return tables.getOrDefault(statistic, TallyTable.Published.EMPTY);
+        }
+
+        /** The answer {@code key} rendered from these tables by {@code render}, which must depend on them alone. */
+        public byte[] answer(Object key, Function<ScopeTables, byte[]> render) {
+            Answer answer = answers.computeIfAbsent(key, absent -> new Answer(render, render.apply(this)));
+            answer.read = true;
+            return answer.body;
+        }
+
+        /** Renders from these tables the answers that were read from {@code before} (none when null). */
+        void renderAnswersReadFrom(ScopeTables before) {
+            if (before != null) {
+                before.answers.forEach((key, answer) -> {
+                    if (answer.read) {
+                        answers.computeIfAbsent(key, absent -> new Answer(answer.render, answer.render.apply(this)));
+                    }
+                });
+            }
+        }
+
+        private static final class Answer {
+
+            final Function<ScopeTables, byte[]> render;
+            final byte[] body;
+            volatile boolean read;
+
+            Answer(Function<ScopeTables, byte[]> render, byte[] body) {
+                this.render = render;
+                this.body = body;
+            }
         }
     }
 
@@ -162,13 +214,20 @@ public class ProtectedTables {
                 Map<Statistic, TallyTable.Published> tables = new HashMap<>();
                 ScopeTables published = scopes.get(scope);
                 if (published != null) {
-                    published.tables().forEach((statistic, table) -> {
+                    published.tables.forEach((statistic, table) -> {
                         if (snapshot.revisions().containsKey(new TableId(statistic, scope))) {
                             tables.put(statistic, table);
                         }
                     });
                 }
-                current.put(scope, new ScopeTables(snapshot.clocks().get(ProjectionService.clockOf(scope)), Map.copyOf(tables)));
+                Instant asOf = snapshot.clocks().get(ProjectionService.clockOf(scope));
+                if (published != null && Objects.equals(published.asOf, asOf) && published.tables.equals(tables)) {
+                    current.put(scope, published);
+                } else {
+                    ScopeTables next = new ScopeTables(asOf, tables);
+                    next.renderAnswersReadFrom(published);
+                    current.put(scope, next);
+                }
             }
             Map<TableId, Long> revisions = new HashMap<>(snapshot.revisions());
             revisions.keySet().removeIf(id -> !kept.contains(id.scope()));

@@ -1,5 +1,7 @@
 package org.corridor.report.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.platform.cases.AgeBand;
 import org.corridor.platform.cases.Sex;
@@ -21,6 +23,8 @@ import org.corridor.report.domain.TallyTable;
 import org.corridor.report.repository.EventClockRepository;
 import org.corridor.report.repository.PolicyVersionRepository;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +37,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Builds the reports from the protected tables. Each statistic's table is protected whole (every cell and total, both
+ * Builds the reports from the protected tables and writes them out. Each statistic's table is protected whole (every cell and total, both
  * period lengths) before anything is picked from it, so the periods, interval or report asked for never change what is
  * withheld; a report takes all its tables from one publication, so they show one set of tallies.
  */
@@ -59,49 +63,70 @@ public class ReportService {
     private final PolicyVersionRepository policies;
     private final ProtectedTables protectedTables;
     private final DisclosureControl control;
+    private final ObjectMapper json;
 
     public ReportService(EventClockRepository clocks, PolicyVersionRepository policies, ProtectedTables protectedTables,
-                         DisclosureControl control) {
+                         DisclosureControl control, ObjectMapper json) {
         this.clocks = clocks;
         this.policies = policies;
         this.protectedTables = protectedTables;
         this.control = control;
+        this.json = json;
+    }
+
+    /**
+     * A report of people in {@code format}, from the tables last published for {@code scope}; rendered once per
+     * publication, so reads between two publications get the same bytes.
+     */
+    public RenderedReport report(Scope scope, ReportQuery query, ReportFormat format) {
+        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+        return new RenderedReport(tables.asOf(),
+                tables.answer(new Answer(query, format), published -> write(report(published, query), format)));
+    }
+
+    /** Which answer a publication renders: the report asked for, in one format. */
+    private record Answer(ReportQuery query, ReportFormat format) {
+    }
+
+    private Report report(ProtectedTables.ScopeTables tables, ReportQuery query) {
+        return switch (query.kind()) {
+            case OVERVIEW -> overview(tables);
+            case DEMOGRAPHICS -> demographics(tables);
+            case VULNERABILITIES -> vulnerabilities(tables);
+            case ARRIVALS -> arrivals(tables, query.interval(), query.from(), query.to());
+            case DETENTIONS -> detentions(tables, query.interval(), query.from(), query.to());
+        };
     }
 
     /** People by present status × current country. */
-    public Report overview(Scope scope) {
-        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+    private Report overview(ProtectedTables.ScopeTables tables) {
         TallyTable.Published table = tables.table(Statistic.OVERVIEW);
         return crossTable(tables, new Dimension(STATUS, codes(CaseStatus.class)),
                 new Dimension(COUNTRY, countries(List.of(table))), null, List.of(new Layer(null, table, Statistic.OVERVIEW)));
     }
 
     /** People by sex × age band. */
-    public Report demographics(Scope scope) {
-        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+    private Report demographics(ProtectedTables.ScopeTables tables) {
         return crossTable(tables, new Dimension(SEX, codes(Sex.class)), new Dimension(AGE_BAND, codes(AgeBand.class)),
                 null, List.of(new Layer(null, tables.table(Statistic.SEX_AGE), Statistic.SEX_AGE)));
     }
 
     /** People with each vulnerability × present status; a person can have several, so only statuses add up. */
-    public Report vulnerabilities(Scope scope) {
-        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+    private Report vulnerabilities(ProtectedTables.ScopeTables tables) {
         return crossTable(tables, new Dimension(VULNERABILITY, codes(Vulnerability.class)),
                 new Dimension(STATUS, codes(CaseStatus.class)), null,
                 List.of(new Layer(null, tables.table(Statistic.VULNERABILITY), Statistic.VULNERABILITY)));
     }
 
     /** People arriving, by period × country of arrival. */
-    public Report arrivals(Scope scope, Interval interval, LocalDate from, LocalDate to) {
-        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+    private Report arrivals(ProtectedTables.ScopeTables tables, Interval interval, LocalDate from, LocalDate to) {
         TallyTable.Published table = tables.table(Statistic.ARRIVED);
         return crossTable(tables, new Dimension(PERIOD, periods(List.of(table), interval, from, to)),
                 new Dimension(COUNTRY, countries(List.of(table))), null, List.of(new Layer(null, table, Statistic.ARRIVED)));
     }
 
     /** People detained, fined, repatriated and handed to an embassy, by period × country × kind of event. */
-    public Report detentions(Scope scope, Interval interval, LocalDate from, LocalDate to) {
-        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+    private Report detentions(ProtectedTables.ScopeTables tables, Interval interval, LocalDate from, LocalDate to) {
         List<Layer> layers = DETENTIONS.stream()
                 .map(statistic -> new Layer(KebabCaseEnums.code(statistic), tables.table(statistic), statistic)).toList();
         List<TallyTable.Published> published = layers.stream().map(Layer::figures).toList();
@@ -110,7 +135,7 @@ public class ReportService {
     }
 
     /** The policy versions in force over time, in one country or all; public facts about states, not about people. */
-    public Report policyTimeline(String country, LocalDate from, LocalDate to) {
+    public RenderedReport policyTimeline(String country, LocalDate from, LocalDate to, ReportFormat format) {
         List<Column> columns = List.of(COUNTRY, new Column("validFrom", "#date+start"), new Column("validTo", "#date+end"),
                 new Column("riskLevel", "#severity"), new Column("refugeeRecognition", "#indicator+recognition"),
                 new Column("repatriation", "#indicator+repatriation"), new Column("detention", "#indicator+detention"),
@@ -124,8 +149,22 @@ public class ReportService {
                                 code(stretch.version().riskLevel()), code(stretch.version().refugeeRecognition()),
                                 code(stretch.version().repatriation()), code(stretch.version().detention()),
                                 code(stretch.version().embassyHandover())))));
-        return new Report(clocks.lastEvent(ProjectionService.POLICY_EVENTS).orElse(null), control.k(), columns, cells,
-                Map.of());
+        Instant asOf = clocks.lastEvent(ProjectionService.POLICY_EVENTS).orElse(null);
+        return new RenderedReport(asOf, write(new Report(asOf, control.k(), columns, cells, Map.of()), format));
+    }
+
+    private byte[] write(Report report, ReportFormat format) {
+        return switch (format) {
+            case JSON -> {
+                try {
+                    yield json.writeValueAsBytes(report);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("could not write a report as JSON", e);
+                }
+            }
+            case CSV -> CsvWriter.write(report, false).getBytes(StandardCharsets.UTF_8);
+            case HXL -> CsvWriter.write(report, true).getBytes(StandardCharsets.UTF_8);
+        };
     }
 
     /** A dimension of a cross-table: its column and the tally keys it lists, in order. */

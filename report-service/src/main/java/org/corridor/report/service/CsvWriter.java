@@ -1,4 +1,4 @@
-package org.corridor.report.rest;
+package org.corridor.report.service;
 
 import org.corridor.report.domain.Report;
 
