@@ -31,8 +31,11 @@ public interface CaseConfig {
     /** Re-scoring the cases a policy change concerns; how often it looks for work is {@code corridor.cases.rescore.every}. */
     interface Rescore {
 
-        /** Cases re-scored per transaction. */
-        @WithDefault("200")
+        /**
+         * Cases re-scored per transaction. A batch costs a handful of statements whatever its size, so larger batches
+         * save round trips and transactions; docs/BENCHMARKS.md has the measurements behind the default.
+         */
+        @WithDefault("1000")
         int batchSize();
     }
 }

@@ -122,6 +122,31 @@ public class CaseFile {
         return file;
     }
 
+    /**
+     * A case as set-based re-scoring reads it from its row, outside the persistence context: only what its risk, its
+     * alert and its events need. Never persisted or merged; re-scoring writes what it changes itself.
+     */
+    public static CaseFile forRescoring(UUID id, String organisation, CaseStatus status, String currentCountry,
+                                        List<String> plannedRoute, RiskLevel riskLevel, int revision, LocalDate openedOn,
+                                        List<CaseMember> members) {
+        var file = new CaseFile();
+        file.id = id;
+        file.organisation = organisation;
+        file.status = status;
+        file.currentCountry = currentCountry;
+        file.plannedRoute = List.copyOf(plannedRoute);
+        file.riskLevel = riskLevel;
+        file.revision = revision;
+        file.openedOn = openedOn;
+        file.members.addAll(members);
+        return file;
+    }
+
+    /** Counts a write of a case read {@link #forRescoring}, which re-scoring made itself. */
+    public void countWrite() {
+        revision++;
+    }
+
     /** Where the case is and is heading, and what it needs: codes only, checked by the caller. */
     public void describe(String currentCountry, List<String> plannedRoute, List<Need> needs) {
         this.currentCountry = currentCountry;

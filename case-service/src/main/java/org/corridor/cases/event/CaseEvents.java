@@ -10,6 +10,7 @@ import org.corridor.platform.policy.RiskLevel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,8 +54,12 @@ public class CaseEvents {
         publish(file, events);
     }
 
-    public void riskChanged(CaseFile file, RiskLevel previousRisk) {
-        publish(file, riskChange(CaseState.of(file), previousRisk).stream().toList());
+    /** The risk changes of many cases, each case's in the order given, one batch for all. */
+    public void risksChanged(Map<CaseFile, RiskLevel> previousRisks) {
+        List<OutboxWriter.Event> changes = new ArrayList<>(previousRisks.size());
+        previousRisks.forEach((file, previousRisk) -> riskChange(CaseState.of(file), previousRisk)
+                .ifPresent(event -> changes.add(outboxEvent(file, event))));
+        outbox.appendAll(changes);
     }
 
     public void transferred(CaseFile file, String previousOrganisation) {
@@ -72,11 +77,13 @@ public class CaseEvents {
     }
 
     private void publish(CaseFile file, List<Event> events) {
+        outbox.appendAll(events.stream().map(event -> outboxEvent(file, event)).toList());
+    }
+
+    private static OutboxWriter.Event outboxEvent(CaseFile file, Event event) {
         String caseId = file.id().toString();
-        for (Event event : events) {
-            outbox.append(CorridorTopics.CASE_EVENTS, caseId, CorridorTopics.CASE_EVENT_TYPE_PREFIX + event.type(), caseId,
-                    event.state());
-        }
+        return new OutboxWriter.Event(CorridorTopics.CASE_EVENTS, caseId, CorridorTopics.CASE_EVENT_TYPE_PREFIX + event.type(),
+                caseId, event.state());
     }
 
     private record Event(String type, CaseState state) {

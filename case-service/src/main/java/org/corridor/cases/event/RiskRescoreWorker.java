@@ -2,11 +2,19 @@ package org.corridor.cases.event;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.corridor.cases.config.CaseConfig;
 import org.corridor.cases.service.RiskAlerts;
 import org.jboss.logging.Logger;
 
-/** Works off the re-scoring that policy events leave behind, a batch per transaction, until none is left. */
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Works off the re-scoring that policy events leave behind, a batch per transaction, until none is left: at once when
+ * a policy event's transaction commits, and on a schedule as well, which takes up whatever a wake-up missed (a run
+ * that failed, a job left by an instance that stopped).
+ */
 @ApplicationScoped
 public class RiskRescoreWorker {
 
@@ -14,23 +22,38 @@ public class RiskRescoreWorker {
 
     private final RiskAlerts riskAlerts;
     private final CaseConfig config;
+    private final AtomicBoolean working = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
 
     public RiskRescoreWorker(RiskAlerts riskAlerts, CaseConfig config) {
         this.riskAlerts = riskAlerts;
         this.config = config;
     }
 
+    // the consumer's thread must not wait for the re-scoring, so it runs on a thread of its own
+    void rescoreWaiting(@Observes(during = TransactionPhase.AFTER_SUCCESS) RiskAlerts.RescoreWaiting waiting) {
+        Thread.ofVirtual().name("risk-rescore").start(this::work);
+    }
+
     // the scheduler looks at its triggers once a second, so a shorter interval would not run more often
     @Scheduled(identity = "risk-rescore", every = "${corridor.cases.rescore.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        try {
-            while (riskAlerts.rescoreNextBatch(config.rescore().batchSize())) {
-                // keep going while batches remain
+        wanted.set(true);
+        // whoever finds the worker idle drains the jobs; a call meanwhile makes it look once more before it stops
+        while (wanted.get() && working.compareAndSet(false, true)) {
+            try {
+                wanted.set(false);
+                while (riskAlerts.rescoreNextBatch(config.rescore().batchSize())) {
+                    // keep going while batches remain
+                }
+            } catch (RuntimeException e) {
+                // only the type: a message could name a case
+                LOG.errorf("re-scoring cases failed (%s); the next run retries", e.getClass().getName());
+                return;
+            } finally {
+                working.set(false);
             }
-        } catch (RuntimeException e) {
-            // only the type: a message could name a case
-            LOG.errorf("re-scoring cases failed (%s); the next run retries", e.getClass().getName());
         }
     }
 }

@@ -6,8 +6,12 @@ import jakarta.transaction.Transactional;
 import org.corridor.cases.domain.AuditEntry;
 import org.hibernate.Session;
 
+import java.sql.Array;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,6 +45,36 @@ public class AuditRepository {
                 try (var row = last.executeQuery()) {
                     return row.next() ? row.getString(1) : AuditEntry.FIRST;
                 }
+            }
+        });
+    }
+
+    /**
+     * {@link #lockChain} for many cases at once: takes their chains in one statement, in id order so that two such
+     * transactions never wait on each other crosswise, then answers each one's last hash in another.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, String> lockChains(Collection<UUID> caseIds) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Array ids = connection.createArrayOf("uuid", caseIds.toArray());
+            try (var lock = connection.prepareStatement("""
+                    SELECT count(pg_advisory_xact_lock(hashtextextended(CAST(id AS text), 0)))
+                    FROM (SELECT id FROM unnest(?) AS chain (id) ORDER BY id) AS in_order""")) {
+                lock.setArray(1, ids);
+                lock.execute();
+            }
+            try (var last = connection.prepareStatement("""
+                    SELECT chain.id, (SELECT hash FROM audit_entry WHERE case_id = chain.id ORDER BY id DESC LIMIT 1)
+                    FROM unnest(?) AS chain (id)""")) {
+                last.setArray(1, ids);
+                Map<UUID, String> heads = new HashMap<>();
+                try (var rows = last.executeQuery()) {
+                    while (rows.next()) {
+                        String hash = rows.getString(2);
+                        heads.put(rows.getObject(1, UUID.class), hash == null ? AuditEntry.FIRST : hash);
+                    }
+                }
+                return heads;
             }
         });
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Appends to each case's hash-chained audit trail, in the transaction of the read or write it records. */
@@ -47,6 +48,16 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID caseId, String actor, String organisation, AuditAction... actions) {
         entries.append(chain(entries.lockChain(caseId), caseId, actor, organisation, actions));
+    }
+
+    /** One action by one actor on each of many cases, on behalf of each case's organisation, in the order given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEach(String actor, AuditAction action, Map<UUID, String> organisationsByCase) {
+        Map<UUID, String> heads = entries.lockChains(organisationsByCase.keySet());
+        List<AuditEntry> all = new ArrayList<>(organisationsByCase.size());
+        organisationsByCase.forEach((caseId, organisation) ->
+                all.addAll(chain(heads.get(caseId), caseId, actor, organisation, action)));
+        entries.append(all);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

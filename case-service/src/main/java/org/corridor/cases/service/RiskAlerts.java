@@ -1,6 +1,7 @@
 package org.corridor.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.corridor.cases.domain.AuditAction;
 import org.corridor.cases.domain.CaseAlert;
@@ -17,10 +18,13 @@ import org.corridor.platform.identity.Caller;
 import org.corridor.platform.policy.RiskLevel;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Re-scores the active cases a policy change concerns, in batches; when a case's risk rises, its organisation gets an
@@ -41,10 +45,11 @@ public class RiskAlerts {
     private final EventTracing tracing;
     private final AlertWebhooks webhooks;
     private final Clock clock;
+    private final Event<RescoreWaiting> rescoreWaiting;
 
     public RiskAlerts(CaseRepository cases, AlertRepository alerts, RescoreJobRepository jobs, CaseRisk risk,
                       CaseEvents events, AuditTrail audit, Caller caller, EventTracing tracing, AlertWebhooks webhooks,
-                      Clock clock) {
+                      Clock clock, Event<RescoreWaiting> rescoreWaiting) {
         this.cases = cases;
         this.alerts = alerts;
         this.jobs = jobs;
@@ -55,6 +60,14 @@ public class RiskAlerts {
         this.tracing = tracing;
         this.webhooks = webhooks;
         this.clock = clock;
+        this.rescoreWaiting = rescoreWaiting;
+    }
+
+    /**
+     * Told once the transaction that recorded a policy change commits, so that its re-scoring starts at once rather
+     * than at the worker's next scheduled look.
+     */
+    public record RescoreWaiting(String country) {
     }
 
     /** Records, in the transaction that applies the policy event, that the cases of a country must be re-scored. */
@@ -62,11 +75,17 @@ public class RiskAlerts {
     public void policyChanged(String country, String summary) {
         EventTracing.TraceContext trace = EventTracing.current();
         jobs.add(country, summary, trace.traceparent(), trace.tracestate());
+        rescoreWaiting.fire(new RescoreWaiting(country));
     }
 
     /**
      * Re-scores the next batch of cases of the oldest waiting policy change, in one transaction with its alerts, its
      * events and the job's progress; answers whether there was work. Concurrent workers take different jobs.
+     *
+     * <p>The batch is set-based and bypasses the persistence context, whose loading, copying and dirty checking of
+     * thousands of cases cost most of the time: its cases are locked and read with their members in one statement
+     * and written back in one, and their audit entries, events, alerts and webhook deliveries each go out in one
+     * batch, in case order, so a batch costs a handful of round trips however many cases it holds.
      */
     @Transactional
     public boolean rescoreNextBatch(int batchSize) {
@@ -75,33 +94,39 @@ public class RiskAlerts {
             return false;
         }
         RescoreJob job = waiting.get();
-        List<CaseFile> batch = cases.activeConcerning(job.country(), job.afterCase(), batchSize);
+        List<UUID> ids = cases.idsActiveConcerning(job.country(), job.afterCase(), batchSize);
+        // a case a user changes meanwhile is re-scored before or after that change, never against it
+        List<CaseFile> batch = cases.lockForRescoring(ids);
         var policiesToday = risk.policiesToday();
         try (var rescoring = tracing.continuing("rescore " + job.country(),
                 new EventTracing.TraceContext(job.traceparent(), job.tracestate()))) {
             Map<CaseFile, RiskLevel> changed = new LinkedHashMap<>();
+            List<CaseAlert> raised = new ArrayList<>();
             for (CaseFile file : batch) {
                 RiskLevel previous = risk.assess(file, policiesToday);
                 if (previous != file.riskLevel()) {
                     file.touch(clock.instant());
                     changed.put(file, previous);
+                    if (previous == null || file.riskLevel().compareTo(previous) > 0) {
+                        raised.add(CaseAlert.riskRose(file, job.country(), previous, job.policySummary(), clock.instant()));
+                    }
                 }
             }
-            cases.flush();
-            changed.forEach((file, previous) -> {
-                audit.record(file.id(), POLICY_EVENT_ACTOR, file.organisation(), AuditAction.UPDATE);
-                events.riskChanged(file, previous);
-                if (previous == null || file.riskLevel().compareTo(previous) > 0) {
-                    CaseAlert alert = CaseAlert.riskRose(file, job.country(), previous, job.policySummary(), clock.instant());
-                    alerts.persist(alert);
-                    webhooks.alertRaised(alert);
-                }
-            });
+            cases.writeRisks(batch);
+            alerts.insert(raised);
+            if (!changed.isEmpty()) {
+                audit.recordEach(POLICY_EVENT_ACTOR, AuditAction.UPDATE, changed.keySet().stream()
+                        .collect(Collectors.toMap(CaseFile::id, CaseFile::organisation, (a, b) -> a, LinkedHashMap::new)));
+                events.risksChanged(changed);
+            }
+            if (!raised.isEmpty()) {
+                webhooks.alertsRaised(raised);
+            }
         }
-        if (batch.size() < batchSize) {
+        if (ids.size() < batchSize) {
             jobs.finish(job);
         } else {
-            jobs.advance(job, batch.getLast().id());
+            jobs.advance(job, ids.getLast());
         }
         return true;
     }

@@ -11,6 +11,8 @@ import org.corridor.platform.json.KebabCaseEnums;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Queues an alert for every webhook of its organisation that asked for alerts, with the alert, never after it. */
@@ -34,17 +36,22 @@ public class AlertWebhooks {
         }
     }
 
+    /** Queues the alerts in the order given. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void alertRaised(CaseAlert alert) {
-        var message = new AlertRaisedMessage(WebhookEventType.ALERT_RAISED.code(), alert.createdAt(),
-                new AlertRaisedMessage.Alert(alert.id(), alert.caseId(), alert.country(),
-                        alert.previousRisk() == null ? null : KebabCaseEnums.code(alert.previousRisk()),
-                        KebabCaseEnums.code(alert.newRisk()), alert.reason()));
-        try {
-            deliveries.enqueue(alert.organisation(), WebhookEventType.ALERT_RAISED, alert.id(), alert.caseId(),
-                    json.writeValueAsString(message), clock.instant());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an alert message does not serialise", e);
+    public void alertsRaised(List<CaseAlert> alerts) {
+        List<DeliveryRepository.Queued> messages = new ArrayList<>(alerts.size());
+        for (CaseAlert alert : alerts) {
+            var message = new AlertRaisedMessage(WebhookEventType.ALERT_RAISED.code(), alert.createdAt(),
+                    new AlertRaisedMessage.Alert(alert.id(), alert.caseId(), alert.country(),
+                            alert.previousRisk() == null ? null : KebabCaseEnums.code(alert.previousRisk()),
+                            KebabCaseEnums.code(alert.newRisk()), alert.reason()));
+            try {
+                messages.add(new DeliveryRepository.Queued(alert.organisation(), alert.id(), alert.caseId(),
+                        json.writeValueAsString(message)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("an alert message does not serialise", e);
+            }
         }
+        deliveries.enqueue(WebhookEventType.ALERT_RAISED, messages, clock.instant());
     }
 }
