@@ -102,7 +102,7 @@ public class CaseResource {
             + "retry after Retry-After for its result.")
     public Response open(@Valid @NotNull CaseRequest request,
                          @HeaderParam("Idempotency-Key") @Parameter(description = "Any string of 1 to 200 characters that "
-                                 + "you make unique per case you open, so that retrying is safe; remembered per organisation.")
+                                 + "you make unique per case you open, so that retrying is safe; remembered per caller.")
                          String idempotencyKey) {
         CaseView created = CaseMapper.view(cases.open(CaseMapper.description(request), idempotencyKey));
         return Response.created(UriBuilder.fromPath("/api/v1/cases/{id}").build(created.id()))

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A page of the chain heads a checkpoint signed of the caller's organisation's cases, with the checkpoint. */
+@Schema(name = "AuditCheckpointHeads")
 public record CheckpointHeadsView(
         CheckpointView checkpoint,
         List<Head> items,

@@ -18,13 +18,18 @@ import static io.restassured.RestAssured.given;
 import static org.corridor.infra.testing.InternalTokens.bearerFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** The Idempotency-Key record against a stolen backup: it must not confirm a guessed request, personal data and all. */
+/**
+ * The Idempotency-Key record against a stolen backup and a curious colleague: neither may confirm a guessed request,
+ * personal data and all.
+ */
 @QuarkusTest
 @WithTestResource(CorridorTestInfrastructure.class)
 class IdempotencyFingerprintTest {
 
     static final String CASEWORKER = bearerFor("cw-a", "crossing-hope", "caseworker");
+    static final String OTHER_CASEWORKER = bearerFor("cw-a2", "crossing-hope", "caseworker");
 
     @Inject
     DataSource dataSource;
@@ -43,7 +48,11 @@ class IdempotencyFingerprintTest {
     }
 
     static String open(String key, String body, int status) {
-        return given().header("Authorization", CASEWORKER).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        return open(CASEWORKER, key, body, status);
+    }
+
+    static String open(String caller, String key, String body, int status) {
+        return given().header("Authorization", caller).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(body).post("/api/v1/cases").then().statusCode(status).extract().path("id");
     }
 
@@ -88,5 +97,10 @@ class IdempotencyFingerprintTest {
         assertEquals(stored, fingerprint(key), "keyed, it is the fingerprint a new record gets");
         assertEquals(opened, open(key, body, 201));
         open(key, body("Kim Ok-ja"), 422);
+
+        // online, another caseworker of the organisation who reuses the key learns nothing: it is not theirs
+        String theirs = open(OTHER_CASEWORKER, key, body, 201);
+        assertNotEquals(opened, theirs);
+        assertEquals(theirs, open(OTHER_CASEWORKER, key, body, 201));
     }
 }
