@@ -70,6 +70,8 @@ DATABASES = {  # service -> (CNPG cluster, database)
     "report-service": ("corridor-report-db", "reports"),
 }
 KAFKA = "corridor-kafka"
+# services that take an Idempotency-Key -> the Secret with the keys of its fingerprints (each service its own)
+IDEMPOTENCY_KEYS = {"case-service": "corridor-case-idempotency-keys", "policy-service": "corridor-policy-idempotency-keys"}
 TOPICS = {"corridor.case-events": 12, "corridor.policy-events": 3,
           # where consumers put what they cannot apply (platform's DeadLetters): kept like their topics
           "corridor.case-events.dead-letter": 3, "corridor.policy-events.dead-letter": 3}
@@ -287,6 +289,14 @@ def check_deployment(where, d, configmaps, service_accounts, overlay):
     if name == "case-service":
         want("CORRIDOR_CASES_KEY_DIRECTORY", "/etc/corridor/keys")
         secret_mounted_at("/etc/corridor/keys", "corridor-case-encryption-keys")
+        want("CORRIDOR_CASES_AUDIT_KEY_DIRECTORY", "/etc/corridor/audit-keys")
+        secret_mounted_at("/etc/corridor/audit-keys", "corridor-case-audit-keys")
+        want("CORRIDOR_CASES_AUDIT_CHECKPOINTS_SIGNING_KEY", "/etc/corridor/checkpoints/signing-key.pem")
+        want("CORRIDOR_CASES_AUDIT_CHECKPOINTS_PUBLIC_KEY", "/etc/corridor/checkpoints/public-key.pem")
+        secret_mounted_at("/etc/corridor/checkpoints", "corridor-case-checkpoint-keys")
+    if name in IDEMPOTENCY_KEYS:
+        want("CORRIDOR_IDEMPOTENCY_KEY_DIRECTORY", "/etc/corridor/idempotency-keys")
+        secret_mounted_at("/etc/corridor/idempotency-keys", IDEMPOTENCY_KEYS[name])
 
     if overlay == "prod":
         if d["spec"].get("replicas") != 2:
@@ -676,7 +686,10 @@ def check_compose():
         else:
             needed += ["KAFKA_BOOTSTRAP_SERVERS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER"]
         if name == "case-service":
-            needed += ["CORRIDOR_CASES_KEY_DIRECTORY"]
+            needed += ["CORRIDOR_CASES_KEY_DIRECTORY", "CORRIDOR_CASES_AUDIT_KEY_DIRECTORY",
+                       "CORRIDOR_CASES_AUDIT_CHECKPOINTS_SIGNING_KEY", "CORRIDOR_CASES_AUDIT_CHECKPOINTS_PUBLIC_KEY"]
+        if name in IDEMPOTENCY_KEYS:
+            needed += ["CORRIDOR_IDEMPOTENCY_KEY_DIRECTORY"]
         for var in needed:
             if var not in env:
                 fail(where, f"{name}: environment variable {var} missing")

@@ -63,6 +63,10 @@ measure() { # label, extra environment... : starts an instance, warms it up, mea
       KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$run/keys/public-key.pem" \
       CORRIDOR_CASES_KEY_DIRECTORY="$run/keys/cases" \
+      CORRIDOR_CASES_AUDIT_KEY_DIRECTORY="$run/keys/audit" \
+      CORRIDOR_CASES_AUDIT_CHECKPOINTS_SIGNING_KEY="$run/keys/checkpoints/signing-key.pem" \
+      CORRIDOR_CASES_AUDIT_CHECKPOINTS_PUBLIC_KEY="$run/keys/checkpoints/public-key.pem" \
+      CORRIDOR_IDEMPOTENCY_KEY_DIRECTORY="$run/keys/idempotency/case-service" \
       "$java" -Xmx256m -XX:+UseSerialGC -jar "$work/case-service/quarkus-run.jar" >"$work/$label.log" 2>&1 &
   service_pid=$!
   local waited=0

@@ -28,6 +28,8 @@ public interface CaseConfig {
     @WithDefault("P14D")
     Duration transferOfferLifetime();
 
+    Audit audit();
+
     /** Re-scoring the cases a policy change concerns; how often it looks for work is {@code corridor.cases.rescore.every}. */
     interface Rescore {
 
@@ -37,5 +39,34 @@ public interface CaseConfig {
          */
         @WithDefault("1000")
         int batchSize();
+    }
+
+    /** The audit trail's keys, kept outside the database like the master keys. */
+    interface Audit {
+
+        /**
+         * Directory of the audit chain's HMAC-SHA256 keys: one file per key id holding 32 random bytes in base64. New
+         * entries are chained under the id that sorts last; the others remain to verify the entries made under them.
+         */
+        Path keyDirectory();
+
+        Checkpoints checkpoints();
+    }
+
+    /** Signed checkpoints of every case's chain head, which auditors fetch and keep elsewhere. */
+    interface Checkpoints {
+
+        /** The Ed25519 private key (PKCS#8 PEM) that signs them. */
+        Path signingKey();
+
+        /** Its public key (PEM), handed to auditors to check the checkpoints they keep. */
+        Path publicKey();
+
+        /**
+         * How often a checkpoint is made ({@code corridor.cases.audit.checkpoints.every}); a service that starts
+         * without one this key signed less than half of this ago makes one at once.
+         */
+        @WithDefault("PT24H")
+        Duration every();
     }
 }

@@ -9,14 +9,20 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import javax.crypto.Mac;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
-/** Who did what to a case, chained to the case's previous entry by hash so that tampering shows. */
+/**
+ * Who did what to a case, chained to the case's previous entry by an HMAC under a key kept outside the database, so
+ * that whoever can write the database can neither alter an entry nor forge the hashes after it. Entries written before
+ * the chain was keyed carried a plain SHA-256 and no key id; {@link #followsUnkeyed} checks those, once, when they are
+ * chained under a key ({@link #chainUnder}).
+ */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry {
@@ -52,10 +58,13 @@ public class AuditEntry {
     @Column(nullable = false)
     private String hash;
 
+    @Column(name = "key_id")
+    private String keyId;
+
     protected AuditEntry() {
     }
 
-    public static AuditEntry after(String previousHash, UUID caseId, String actor, String organisation, AuditAction action,
+    public static AuditEntry after(AuditKey key, String previousHash, UUID caseId, String actor, String organisation, AuditAction action,
                                    String requestId, Instant at) {
         var entry = new AuditEntry();
         entry.caseId = caseId;
@@ -64,14 +73,25 @@ public class AuditEntry {
         entry.action = action;
         entry.requestId = requestId;
         entry.at = at;
-        entry.previousHash = previousHash;
-        entry.hash = entry.computeHash();
+        entry.chainUnder(key, previousHash);
         return entry;
     }
 
-    /** Whether this entry's content still matches its hash and follows {@code previousHash}. */
-    public boolean follows(String expectedPreviousHash) {
-        return previousHash.equals(expectedPreviousHash) && hash.equals(computeHash());
+    /** Whether this entry was made under {@code key}, its content still matches its hash and it follows {@code previousHash}. */
+    public boolean follows(String expectedPreviousHash, AuditKey key) {
+        return key.id().equals(keyId) && previousHash.equals(expectedPreviousHash) && hash.equals(mac(key));
+    }
+
+    /** Whether this entry is one of before the chain was keyed, still matching its plain hash and following {@code previousHash}. */
+    public boolean followsUnkeyed(String expectedPreviousHash) {
+        return keyId == null && previousHash.equals(expectedPreviousHash) && hash.equals(plainHash());
+    }
+
+    /** Chains this entry under {@code key} after {@code previousHash}. */
+    public void chainUnder(AuditKey key, String previousHash) {
+        this.previousHash = previousHash;
+        this.keyId = key.id();
+        this.hash = mac(key);
     }
 
     public Long id() {
@@ -110,13 +130,30 @@ public class AuditEntry {
         return hash;
     }
 
-    private String computeHash() {
-        String content = String.join("\n", previousHash, caseId.toString(), actor, organisation, action.name(),
-                requestId == null ? "" : requestId, at.toString());
+    public String keyId() {
+        return keyId;
+    }
+
+    private String mac(AuditKey key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key.secret());
+            return HexFormat.of().formatHex(mac.doFinal(content()));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String plainHash() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] content() {
+        return String.join("\n", previousHash, caseId.toString(), actor, organisation, action.name(),
+                requestId == null ? "" : requestId, at.toString()).getBytes(StandardCharsets.UTF_8);
     }
 }

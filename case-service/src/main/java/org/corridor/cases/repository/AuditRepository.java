@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Each case's hash-chained audit trail. Entries are written through JDBC on the transaction's connection: an entity
+ * Each case's HMAC-chained audit trail. Entries are written through JDBC on the transaction's connection: an entity
  * insert of this table (its id is the database's) runs at once and a query of it first flushes every pending change
  * of the transaction, which cost case creation a flush per entry.
  */
@@ -84,8 +84,8 @@ public class AuditRepository {
     public void append(List<AuditEntry> entries) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (var insert = connection.prepareStatement("""
-                    INSERT INTO audit_entry (case_id, actor, organisation, action, request_id, at, previous_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO audit_entry (case_id, actor, organisation, action, request_id, at, previous_hash, hash, key_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (AuditEntry entry : entries) {
                     insert.setObject(1, entry.caseId());
                     insert.setString(2, entry.actor());
@@ -95,6 +95,7 @@ public class AuditRepository {
                     insert.setObject(6, entry.at().atOffset(ZoneOffset.UTC));
                     insert.setString(7, entry.previousHash());
                     insert.setString(8, entry.hash());
+                    insert.setString(9, entry.keyId());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -106,5 +107,18 @@ public class AuditRepository {
     public List<AuditEntry> entries(UUID caseId) {
         return entityManager.createQuery("SELECT a FROM AuditEntry a WHERE a.caseId = ?1 ORDER BY a.id", AuditEntry.class)
                 .setParameter(1, caseId).getResultList();
+    }
+
+    /** Whether any entry is chained under a key: once one is, the trails were keyed and no unkeyed entry is valid. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean anyKeyed() {
+        return !entityManager.createQuery("SELECT a.id FROM AuditEntry a WHERE a.keyId IS NOT NULL", Long.class)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Every entry, each case's in order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AuditEntry> all() {
+        return entityManager.createQuery("SELECT a FROM AuditEntry a ORDER BY a.caseId, a.id", AuditEntry.class).getResultList();
     }
 }

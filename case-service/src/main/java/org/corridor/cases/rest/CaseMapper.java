@@ -78,7 +78,8 @@ public final class CaseMapper {
 
     public static AuditView view(AuditService.TrailPage trail) {
         return new AuditView(trail.entries().items().stream().map(CaseMapper::view).toList(), trail.entries().next(),
-                trail.chainIntact());
+                trail.chainIntact(), trail.checkpoint().map(coverage -> new AuditView.Checkpoint(
+                        coverage.checkpoint().id(), coverage.checkpoint().madeAt(), coverage.entries())).orElse(null));
     }
 
     private static AuditView.Entry view(AuditEntry entry) {

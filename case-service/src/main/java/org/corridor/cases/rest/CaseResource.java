@@ -62,7 +62,8 @@ public class CaseResource {
             protection officers read it, everyone else gets null there and `personalDataMasked: true`.
 
             **Audit.** Every read and change of a case is appended to its hash-chained audit trail: who, which \
-            organisation, what, the request id and when.
+            organisation, what, the request id and when. Signed checkpoints of every trail's head are published \
+            (see listAuditCheckpoints).
 
             **Status** follows the journey: events move it along (see recordJourneyEvent), a coordinator closes it. \
             Active: open, in-transit, detained, handed-over, lost-contact. Final: resettled, repatriated, closed.""";
@@ -105,7 +106,7 @@ public class CaseResource {
             + "retry after Retry-After for its result.")
     public Response open(@Valid @NotNull CaseRequest request,
                          @HeaderParam("Idempotency-Key") @Parameter(description = "Any string of 1 to 200 characters that "
-                                 + "you make unique per case you open, so that retrying is safe; remembered per organisation.")
+                                 + "you make unique per case you open, so that retrying is safe; remembered per caller.")
                          String idempotencyKey) {
         CaseView created = CaseMapper.view(cases.open(CaseMapper.description(request), idempotencyKey));
         return links.created("/api/v1/cases/{id}", created.id())
@@ -303,7 +304,8 @@ public class CaseResource {
     @RolesAllowed({Roles.AUDITOR, Roles.COORDINATOR})
     @Operation(operationId = "getCaseAudit", summary = "Who read or changed the case, hash-chained", description = """
             The case's audit trail, oldest first: who did what, from which organisation, in which request, when. Each \
-            entry's hash covers the one before it; `chainIntact` says whether the case's whole chain verifies.""")
+            entry's hash is an HMAC under a key kept outside the database and covers the one before it; \
+            `chainIntact` says whether the case's whole chain verifies, against the newest signed checkpoint too.""")
     @APIResponse(responseCode = "200", description = "A page of the audit trail.")
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
     public AuditView audit(

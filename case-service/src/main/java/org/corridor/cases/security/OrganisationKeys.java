@@ -2,18 +2,13 @@ package org.corridor.cases.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.cases.config.CaseConfig;
+import org.corridor.platform.secrets.SecretKeyDirectory;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,34 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class OrganisationKeys {
 
-    private final TreeMap<String, byte[]> masterKeys = new TreeMap<>();
+    private final SecretKeyDirectory masterKeys;
     private final Map<String, SecretKeySpec> derived = new ConcurrentHashMap<>();
 
     public OrganisationKeys(CaseConfig config) {
-        Path directory = config.keyDirectory();
-        try (var files = Files.list(directory)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String id = file.getFileName().toString();
-                if (id.startsWith(".")) {
-                    continue;
-                }
-                byte[] key = Base64.getDecoder().decode(Files.readString(file).trim());
-                if (key.length != 32) {
-                    throw new IllegalStateException("master key " + id + " is not 32 bytes");
-                }
-                masterKeys.put(id, key);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the encryption keys in " + directory, e);
-        }
-        if (masterKeys.isEmpty()) {
-            throw new IllegalStateException("no encryption keys in " + directory);
-        }
+        masterKeys = SecretKeyDirectory.read(config.keyDirectory(), "encryption");
     }
 
     /** The key id new data is sealed with. */
     public String currentKeyId() {
-        return masterKeys.lastKey();
+        return masterKeys.currentId();
     }
 
     SecretKeySpec key(String keyId, String organisation) {
@@ -58,10 +35,7 @@ public class OrganisationKeys {
     }
 
     private SecretKeySpec derive(String keyId, String organisation) {
-        byte[] master = masterKeys.get(keyId);
-        if (master == null) {
-            throw new IllegalStateException("unknown encryption key id " + keyId);
-        }
+        byte[] master = masterKeys.key(keyId).orElseThrow(() -> new IllegalStateException("unknown encryption key id " + keyId));
         try {
             // HKDF (RFC 5869) with one output block: extract with a fixed salt, expand with the organisation.
             Mac extract = Mac.getInstance("HmacSHA256");

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.corridor.cases.domain.AuditAction;
 import org.corridor.cases.domain.AuditEntry;
+import org.corridor.cases.domain.AuditKey;
 import org.corridor.cases.repository.AuditRepository;
+import org.corridor.cases.security.AuditKeys;
 import org.corridor.platform.identity.Caller;
 import org.corridor.platform.request.RequestIds;
 
@@ -16,16 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Appends to each case's hash-chained audit trail, in the transaction of the read or write it records. */
+/** Appends to each case's HMAC-chained audit trail, in the transaction of the read or write it records. */
 @ApplicationScoped
 public class AuditTrail {
 
     private final AuditRepository entries;
+    private final AuditKeys keys;
     private final Caller caller;
     private final Clock clock;
 
-    public AuditTrail(AuditRepository entries, Caller caller, Clock clock) {
+    public AuditTrail(AuditRepository entries, AuditKeys keys, Caller caller, Clock clock) {
         this.entries = entries;
+        this.keys = keys;
         this.caller = caller;
         this.clock = clock;
     }
@@ -68,10 +72,11 @@ public class AuditTrail {
     private List<AuditEntry> chain(String previousHash, UUID caseId, String actor, String organisation, AuditAction... actions) {
         // PostgreSQL keeps microseconds: hash what will be read back
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        AuditKey key = keys.current();
         List<AuditEntry> chain = new ArrayList<>();
         String previous = previousHash;
         for (AuditAction action : actions) {
-            AuditEntry entry = AuditEntry.after(previous, caseId, actor, organisation, action, RequestIds.current(), at);
+            AuditEntry entry = AuditEntry.after(key, previous, caseId, actor, organisation, action, RequestIds.current(), at);
             chain.add(entry);
             previous = entry.hash();
         }

@@ -71,7 +71,8 @@ public class CaseService {
     @Transactional
     public VisibleCase open(CaseDescription description, String idempotencyKey) {
         String organisation = caller.organisation();
-        var operation = new IdempotentRequests.Operation(OPEN_CASE, organisation);
+        // the caller's own keys: another member of the organisation reusing one cannot test a guessed body against it
+        var operation = new IdempotentRequests.Operation(OPEN_CASE, organisation + "/" + caller.subject());
         Optional<UUID> opened = idempotentRequests.created(operation, idempotencyKey, description);
         if (opened.isPresent()) {
             return read(opened.get());

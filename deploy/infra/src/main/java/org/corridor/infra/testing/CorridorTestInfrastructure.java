@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Comparator;
@@ -17,8 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Gives a service under test a real PostgreSQL database of its own, a real Kafka broker, and the key pair of the
- * internal JWT (the public half for services to verify, the private half for the gateway and {@link InternalTokens}).
+ * Gives a service under test a real PostgreSQL database of its own, a real Kafka broker, the key pair of the
+ * internal JWT (the public half for services to verify, the private half for the gateway and {@link InternalTokens}),
+ * and a key of the Idempotency-Key fingerprints.
  *
  * <p>The servers start once per test JVM. Quarkus loads this class again for every application restart (another
  * test profile), so what runs is found through system properties rather than a static field, and each application
@@ -31,6 +33,7 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
     static final String KAFKA_BOOTSTRAP = "corridor.test.kafka.bootstrap-servers";
     static final String SIGNING_KEY = "corridor.test.jwt.signing-key";
     static final String PUBLIC_KEY = "corridor.test.jwt.public-key";
+    static final String IDEMPOTENCY_KEYS = "corridor.test.idempotency.key-directory";
     /** {@code -Dcorridor.test.postgres.unsafe-fast=true}: the test database skips fsync and synchronous commit. */
     static final String UNSAFE_FAST_POSTGRES = "corridor.test.postgres.unsafe-fast";
 
@@ -48,7 +51,8 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
                     "quarkus.datasource.password", password,
                     "kafka.bootstrap.servers", System.getProperty(KAFKA_BOOTSTRAP),
                     "mp.jwt.verify.publickey.location", System.getProperty(PUBLIC_KEY),
-                    "smallrye.jwt.sign.key.location", System.getProperty(SIGNING_KEY));
+                    "smallrye.jwt.sign.key.location", System.getProperty(SIGNING_KEY),
+                    "corridor.idempotency.key-directory", System.getProperty(IDEMPOTENCY_KEYS));
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test infrastructure", e);
         }
@@ -78,6 +82,7 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
             }
         }, "test-infrastructure-shutdown"));
         writeKeyPair(state);
+        writeIdempotencyKey(state);
         ManagementFactory.getPlatformMBeanServer().registerMBean(new KafkaControl(infrastructure), KafkaControl.NAME);
         System.setProperty(KAFKA_BOOTSTRAP, infrastructure.kafka().bootstrapServers());
         System.setProperty(POSTGRES_PASSWORD, password);
@@ -94,6 +99,14 @@ public class CorridorTestInfrastructure implements QuarkusTestResourceLifecycleM
         Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         System.setProperty(SIGNING_KEY, signingKey.toString());
         System.setProperty(PUBLIC_KEY, publicKey.toString());
+    }
+
+    private static void writeIdempotencyKey(Path directory) throws IOException {
+        Path keys = Files.createDirectory(directory.resolve("idempotency-keys"));
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Files.writeString(keys.resolve("test"), Base64.getEncoder().encodeToString(key));
+        System.setProperty(IDEMPOTENCY_KEYS, keys.toString());
     }
 
     private static String pem(String type, byte[] der) {
