@@ -26,9 +26,9 @@ public class Upstreams {
 
     public Upstreams(Vertx vertx, GatewayConfig config, GatewayMetrics metrics) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                // per service: a connection for each call the limit lets through, so no call waits for one (readiness
-                // probes go to the management port, a pool of their own)
-                .setMaxPoolSize(config.concurrency().maxLimit())
+                // per service: a connection for each call the limit lets through and two to spare, so no admitted call
+                // waits for one (readiness probes go to the management port, a pool of their own)
+                .setMaxPoolSize(config.concurrency().maxLimit() + 2)
                 .setKeepAlive(true)
                 .setConnectTimeout((int) config.timeouts().connect().toMillis()));
         GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
