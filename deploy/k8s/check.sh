@@ -63,6 +63,9 @@ SERVICES = ["gateway", "case-service", "policy-service", "report-service"]
 KAFKA_SERVICES = ["case-service", "policy-service", "report-service"]
 # besides the gateway, who may call a service: policy-service asks case-service for a draft's impact
 SERVICE_CALLERS = {"case-service": ["policy-service"]}
+# Quarkus' management interface (health, metrics): the kubelet's probes, Prometheus and the gateway's view of the
+# services' readiness, never the ingress
+MANAGEMENT_PORT = 9000
 DATABASES = {  # service -> (CNPG cluster, database)
     "gateway": ("corridor-gateway-db", "gateway"),
     "case-service": ("corridor-case-db", "cases"),
@@ -220,17 +223,18 @@ def check_deployment(where, d, configmaps, service_accounts, overlay):
     ports = {p.get("name"): p.get("containerPort") for p in c.get("ports", [])}
     if ports.get("http") != 8080:
         fail(where, "container port 8080 named http expected")
+    if ports.get("management") != MANAGEMENT_PORT:
+        fail(where, f"container port {MANAGEMENT_PORT} named management expected")
 
     probes = {
         "readinessProbe": "/q/health/ready",
         "livenessProbe": "/q/health/live",
+        "startupProbe": "/q/health/live",
     }
     for probe, path in probes.items():
         http = (c.get(probe) or {}).get("httpGet") or {}
-        if http.get("path") != path or http.get("port") not in ("http", 8080):
-            fail(where, f"{probe} must GET {path} on port http")
-    if not (c.get("startupProbe") or {}).get("httpGet"):
-        fail(where, "startupProbe (httpGet) missing")
+        if http.get("path") != path or http.get("port") not in ("management", MANAGEMENT_PORT):
+            fail(where, f"{probe} must GET {path} on port management")
     if (pod.get("terminationGracePeriodSeconds") or 30) < 45:
         fail(where, "terminationGracePeriodSeconds 45 or more: preStop 5 s, requests in flight 15 s "
                     "(quarkus.shutdown.timeout), the outbox relay's batch and the consumer's poll 10 s each")
@@ -275,6 +279,8 @@ def check_deployment(where, d, configmaps, service_accounts, overlay):
         secret_mounted_at("/etc/corridor/jwt", "corridor-gateway-signing-key")
         for upstream in KAFKA_SERVICES:
             want("CORRIDOR_GATEWAY_UPSTREAMS_" + upstream.upper().replace("-", "_"), f"http://{upstream}:8080")
+            want("CORRIDOR_GATEWAY_UPSTREAMS_MANAGEMENT_" + upstream.upper().replace("-", "_"),
+                 f"http://{upstream}:{MANAGEMENT_PORT}")
         for var in env:
             if var.startswith("KAFKA_"):
                 fail(where, f"the gateway does not use Kafka, yet {var} is set")
@@ -359,8 +365,15 @@ def check_network(where, objects, pods):
     for peer, ports in gw:
         if "everything" in peer or "ipBlock" in peer:
             fail(where, "the gateway accepts traffic from anywhere; only the ingress namespace expected")
-        if ports and ports != {8080}:
-            fail(where, f"gateway ingress on ports {sorted(map(str, ports))}, only 8080 expected")
+        # no ports named means every port, the management port included
+        if ports != {8080}:
+            fail(where, f"gateway ingress on ports {sorted(map(str, ports)) or 'all'}, only 8080 expected")
+    # whatever selects them, no pod's management port is open to anything outside the namespace (the ingress)
+    for app in SERVICES:
+        for peer, ports in ingress_peers(app):
+            outside = "everything" in peer or "ipBlock" in peer or "namespaceSelector" in peer
+            if outside and (not ports or MANAGEMENT_PORT in ports or "management" in ports):
+                fail(where, f"{app}'s management port {MANAGEMENT_PORT} is reachable from {json.dumps(peer)}")
     for app in KAFKA_SERVICES:
         peers = ingress_peers(app)
         if not peers:
@@ -371,8 +384,10 @@ def check_network(where, objects, pods):
                 and not any(selects(peer["podSelector"], pods[o]) for o in KAFKA_SERVICES if o not in callers)
             if not ok:
                 fail(where, f"{app} accepts traffic from {json.dumps(peer)}; only {', '.join(callers)} expected")
-            if ports != {8080}:
-                fail(where, f"{app} ingress must be limited to port 8080")
+            # the gateway also reads the service's readiness on its management port; other callers only call its API
+            allowed = {8080, MANAGEMENT_PORT} if selects(peer.get("podSelector") or {}, pods["gateway"]) else {8080}
+            if not ports or not ports <= allowed:
+                fail(where, f"{app} ingress from {json.dumps(peer)} must be limited to ports {sorted(allowed)}")
 
     for app in SERVICES:
         egress = [p for p in policies
@@ -597,10 +612,13 @@ def check_prod_extras(where, objects, deployments):
         notes = ing["metadata"].get("annotations") or {}
         if not any(k.startswith("cert-manager.io/") for k in notes):
             fail(where, f"Ingress {n} needs a cert-manager annotation")
-        backends = [p["backend"]["service"]["name"]
+        backends = [p["backend"]["service"]
                     for r in ing["spec"].get("rules", []) for p in r.get("http", {}).get("paths", [])]
-        if not backends or set(backends) != {"gateway"} or "gateway" not in services:
+        if not backends or {b["name"] for b in backends} != {"gateway"} or "gateway" not in services:
             fail(where, f"Ingress {n} must route to the gateway Service only")
+        for b in backends:
+            if (b.get("port") or {}).get("name", (b.get("port") or {}).get("number")) not in ("http", 8080):
+                fail(where, f"Ingress {n} must route to the gateway's http port only, not {json.dumps(b.get('port'))}")
     return len(hpas), len(pdbs), len(ingresses)
 
 
@@ -630,8 +648,11 @@ def check_rendering(overlay):
         if not matched:
             fail(where, f"Service {n} selects no rendered Deployment")
         for port in svc["spec"].get("ports", []):
-            if port.get("targetPort") not in ("http", 8080):
-                fail(where, f"Service {n} port {port.get('name')} does not target http")
+            if port.get("targetPort") not in ("http", 8080, "management", MANAGEMENT_PORT):
+                fail(where, f"Service {n} port {port.get('name')} targets neither http nor management")
+            # the ingress routes to the gateway's Service: its management port must not be there to route to
+            if n == "gateway" and port.get("targetPort") not in ("http", 8080):
+                fail(where, f"Service gateway exposes port {port.get('name')}; only http, the API")
     for s in SERVICES:
         if s not in by_name(services):
             fail(where, f"Service {s} missing")
@@ -681,8 +702,9 @@ def check_compose():
         needed = ["QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                   "QUARKUS_DATASOURCE_PASSWORD"]
         if name == "gateway":
-            needed += ["SMALLRYE_JWT_SIGN_KEY_LOCATION", "CORRIDOR_GATEWAY_UPSTREAMS_CASE_SERVICE",
-                       "CORRIDOR_GATEWAY_UPSTREAMS_POLICY_SERVICE", "CORRIDOR_GATEWAY_UPSTREAMS_REPORT_SERVICE"]
+            needed += ["SMALLRYE_JWT_SIGN_KEY_LOCATION"] + [
+                f"CORRIDOR_GATEWAY_UPSTREAMS_{part}{upstream.upper().replace('-', '_')}"
+                for part in ("", "MANAGEMENT_") for upstream in KAFKA_SERVICES]
         else:
             needed += ["KAFKA_BOOTSTRAP_SERVERS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER"]
         if name == "case-service":
@@ -713,8 +735,9 @@ def check_dockerfile():
         fail(where, "base image eclipse-temurin:21-jre or ubi9/openjdk-21-runtime expected")
     if not re.search(r"^USER 185\s*$", text, re.M):
         fail(where, "USER 185 expected")
-    if not re.search(r"^HEALTHCHECK .*", text, re.M) or "/q/health/live" not in text:
-        fail(where, "HEALTHCHECK on /q/health/live expected")
+    if not re.search(r"^HEALTHCHECK .*", text, re.M) or "/q/health/live" not in text \
+            or f"/dev/tcp/127.0.0.1/{MANAGEMENT_PORT}" not in text:
+        fail(where, f"HEALTHCHECK on /q/health/live at the management port {MANAGEMENT_PORT} expected")
     if not re.search(r"^ARG SERVICE", text, re.M):
         fail(where, "ARG SERVICE expected")
 

@@ -63,12 +63,12 @@ done
 wait_for 120 test -f "$work/state/postgres.ready" -a -f "$work/state/kafka.ready"
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/signing-key.pem" 2>/dev/null
 openssl pkey -in "$work/signing-key.pem" -pubout -out "$work/public-key.pem" 2>/dev/null
-start report-service env QUARKUS_HTTP_PORT="$port" \
+start report-service env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT=$((port + 10)) \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/reports" \
   QUARKUS_DATASOURCE_PASSWORD="$(cat "$work/postgres-password")" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$work/public-key.pem" \
   "$java" -Xmx256m -XX:+UseSerialGC -jar "$jar"
-wait_for 120 curl -fsS "http://127.0.0.1:$port/q/health/ready"
+wait_for 120 curl -fsS "http://127.0.0.1:$((port + 10))/q/health/ready"
 
 echo "== projection: $CASES synthetic cases ($EVENTS journeys) written to corridor.case-events"
 started=$(date +%s.%N)
@@ -98,5 +98,5 @@ cat "$work/background.log"
 
 echo "== event-to-report lag: new cases at $RATE events/s for $LAG_SECONDS s, a probe event every 200 ms"
 events lag "127.0.0.1:$kafka_port" "http://127.0.0.1:$port" "$(token bench-probe coordinator)" "$RATE" "$LAG_SECONDS"
-curl -fsS "http://127.0.0.1:$port/q/metrics" | grep -E '^corridor_report_event_lag_seconds\{.*quantile' \
+curl -fsS "http://127.0.0.1:$((port + 10))/q/metrics" | grep -E '^corridor_report_event_lag_seconds\{.*quantile' \
   | sed -E 's/.*quantile="([0-9.]+)".* ([0-9.eE+-]+)$/server-side lag (all events, since start) q\1 = \2 s/'

@@ -57,7 +57,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 measure() { # label, extra environment... : starts an instance, warms it up, measures one batch, stops it
   local label=$1; shift
-  env "$@" QUARKUS_HTTP_PORT="$bench_port" \
+  env "$@" QUARKUS_HTTP_PORT="$bench_port" QUARKUS_MANAGEMENT_PORT=$((bench_port + 10)) \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$postgres_port/cases" \
       QUARKUS_DATASOURCE_PASSWORD="$(cat "$run/keys/postgres-password")" \
       KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" \
@@ -70,7 +70,7 @@ measure() { # label, extra environment... : starts an instance, warms it up, mea
       "$java" -Xmx256m -XX:+UseSerialGC -jar "$work/case-service/quarkus-run.jar" >"$work/$label.log" 2>&1 &
   service_pid=$!
   local waited=0
-  until curl -fsS "http://127.0.0.1:$bench_port/q/health/ready" >/dev/null 2>&1; do
+  until curl -fsS "http://127.0.0.1:$((bench_port + 10))/q/health/ready" >/dev/null 2>&1; do
     [ $waited -lt 600 ] || die "case-service did not start: $(tail -n 5 "$work/$label.log")"
     sleep 0.2; waited=$((waited + 1))
   done

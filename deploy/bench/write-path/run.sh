@@ -74,20 +74,17 @@ echo "== warming up (gateway and case-service, $WARMUP creations each)"
 load post "$gateway/api/v1/cases" "$caseworker" case.json 4 "$WARMUP" >/dev/null
 load post "$direct/api/v1/cases" "$(token)" case.json 4 "$WARMUP" >/dev/null
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$bench_gateway_pid/stat"; }
-# the part of it the JIT compiler threads spent, which a longer warm-up would not have left in the measurement
-jit_ticks() { cat /proc/"$bench_gateway_pid"/task/*/stat | awk '/\(C[12] CompilerThre\)/ {sub(/.*\) /, ""); split($0, f, " "); s += f[12] + f[13]} END {print s + 0}'; }
 proxied=0
 gateway_ticks=0
 jit=0
 through_gateway() { # LoadClient arguments after the mode: counts the requests and the gateway's CPU time spent on them
   local before after jit_before
-  before=$(cpu_ticks)
-  jit_before=$(jit_ticks)
+  before=$(bench_gateway_cpu_ticks)
+  jit_before=$(bench_gateway_jit_ticks)
   load "$@" | tee -a gateway-runs
-  after=$(cpu_ticks)
+  after=$(bench_gateway_cpu_ticks)
   gateway_ticks=$((gateway_ticks + after - before))
-  jit=$((jit + $(jit_ticks) - jit_before))
+  jit=$((jit + $(bench_gateway_jit_ticks) - jit_before))
   proxied=$((proxied + $(tail -n 1 gateway-runs | field requests)))
 }
 
@@ -145,7 +142,7 @@ awk -v ticks="$gateway_ticks" -v jit="$jit" -v hz="$(getconf CLK_TCK)" -v n="$pr
           ticks * 1000 / hz, n, ticks * 1000 / hz / n, jit * 1000 / hz / n}'
 paste -d' ' <(field p50 <direct-1) <(field p50 <gateway-1) | awk '{print $2 - $1}' | sort -n \
   | awk '{add[NR] = $1} END {printf "gateway adds at p50, one connection: %.2f ms (median of %d rounds; target <= 1)\n", NR % 2 ? add[(NR + 1) / 2] : (add[NR / 2] + add[NR / 2 + 1]) / 2, NR}'
-metrics=$(curl -fsS "$gateway/q/metrics")
+metrics=$(curl -fsS "http://127.0.0.1:$bench_gateway_management_port/q/metrics")
 echo "gateway concurrency limit to case-service now $(grep -E '^gateway_upstream_concurrency_limit\{.*case-service' <<<"$metrics" | awk '{print $2}'); \
 refused at it: $(grep -E '^gateway_upstream_errors_total\{.*kind="overloaded"' <<<"$metrics" | awk '{s += $2} END {print s + 0}') requests"
 printf 'resident memory after the benchmark (target <= 300 MB):'

@@ -45,10 +45,17 @@ public class HeldUpstreamStub implements QuarkusTestResourceLifecycleManager {
                 answer(exchange, "{\"answered\": true}");
             });
             held.start();
+            String caseService = "http://127.0.0.1:" + held.getAddress().getPort();
+            String policyService = "http://127.0.0.1:" + freePort();
+            String reportService = "http://127.0.0.1:" + freePort();
+            // each stub answers its readiness on the port of its API
             return Map.of(
-                    "corridor.gateway.upstreams.case-service", "http://127.0.0.1:" + held.getAddress().getPort(),
-                    "corridor.gateway.upstreams.policy-service", "http://127.0.0.1:" + freePort(),
-                    "corridor.gateway.upstreams.report-service", "http://127.0.0.1:" + freePort());
+                    "corridor.gateway.upstreams.case-service", caseService,
+                    "corridor.gateway.upstreams.policy-service", policyService,
+                    "corridor.gateway.upstreams.report-service", reportService,
+                    "corridor.gateway.upstreams.management.case-service", caseService,
+                    "corridor.gateway.upstreams.management.policy-service", policyService,
+                    "corridor.gateway.upstreams.management.report-service", reportService);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -59,6 +59,9 @@ class OverloadTest {
     @TestHTTPResource("/api/v1/cases")
     URI cases;
 
+    @TestHTTPResource(value = "health/group/upstreams", management = true)
+    URI upstreams;
+
     String key;
 
     @BeforeEach
@@ -143,8 +146,8 @@ class OverloadTest {
         given().baseUri(caseService.toString()).when().post("/stub/open").then().statusCode(200);
     }
 
-    private static void circuitOf(String service, String state) {
-        given().when().get("/q/health/group/upstreams").then()
+    private void circuitOf(String service, String state) {
+        given().when().get(upstreams).then()
                 .body("checks[0].data.'" + service + "'", equalTo("UP"))
                 .body("checks[0].data.'" + service + " circuit'", equalTo(state))
                 .body("checks[0].data.'" + service + " concurrency limit'", equalTo(LIMIT));

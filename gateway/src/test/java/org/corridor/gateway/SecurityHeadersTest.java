@@ -38,7 +38,6 @@ class SecurityHeadersTest {
         hardened(given().when().get("/admin/v1/keys").then().statusCode(401))
                 .header("Cache-Control", "no-store");
         hardened(given().when().get("/openapi").then().statusCode(200));
-        hardened(given().when().get("/q/health/ready").then().statusCode(200));
         hardened(given().when().get("/no-such-path").then().statusCode(404));
     }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 /**
  * Stands in for the services behind the gateway. case-service answers every request with what it received (method,
  * path, query, Host, Authorization, X-Request-Id, Cookie, every traceparent, body size) so a test can see what the gateway forwarded;
- * policy-service is down (a closed port); report-service reads requests and never answers.
+ * policy-service is down (a closed port); report-service reads requests and never answers. Like the real services,
+ * case-service answers its readiness only on a port of its own (its management interface), not beside its API.
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
@@ -26,6 +27,7 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     private static final String SILENT_RECEIVED = "corridor.test.silent-upstream.received";
 
     private HttpServer echo;
+    private HttpServer management;
     private ServerSocket silent;
 
     @Override
@@ -48,13 +50,30 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                 exchange.getResponseBody().write(bytes);
                 exchange.close();
             });
+            echo.createContext("/q/", exchange -> {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+            });
             echo.start();
+            management = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            management.createContext("/q/health/ready", exchange -> {
+                byte[] bytes = "{\"status\": \"UP\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            management.start();
             silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread.ofVirtual().start(this::acceptSilently);
+            String policyService = "http://127.0.0.1:" + closedPort();
+            String reportService = "http://127.0.0.1:" + silent.getLocalPort();
             return Map.of(
                     "corridor.gateway.upstreams.case-service", "http://127.0.0.1:" + echo.getAddress().getPort(),
-                    "corridor.gateway.upstreams.policy-service", "http://127.0.0.1:" + closedPort(),
-                    "corridor.gateway.upstreams.report-service", "http://127.0.0.1:" + silent.getLocalPort());
+                    "corridor.gateway.upstreams.policy-service", policyService,
+                    "corridor.gateway.upstreams.report-service", reportService,
+                    "corridor.gateway.upstreams.management.case-service", "http://127.0.0.1:" + management.getAddress().getPort(),
+                    "corridor.gateway.upstreams.management.policy-service", policyService,
+                    "corridor.gateway.upstreams.management.report-service", reportService);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,6 +83,9 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (echo != null) {
             echo.stop(0);
+        }
+        if (management != null) {
+            management.stop(0);
         }
         try {
             if (silent != null) {

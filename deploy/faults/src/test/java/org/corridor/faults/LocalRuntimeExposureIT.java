@@ -19,7 +19,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,8 +37,10 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 class LocalRuntimeExposureIT {
 
     private static final LocalCorridor CORRIDOR = new LocalCorridor();
-    private static final List<String> PORTS = List.of("CORRIDOR_GATEWAY_PORT", "CORRIDOR_CASE_SERVICE_PORT",
-            "CORRIDOR_POLICY_SERVICE_PORT", "CORRIDOR_REPORT_SERVICE_PORT", "CORRIDOR_POSTGRES_PORT", "CORRIDOR_KAFKA_PORT");
+    private static final List<String> SERVICE_PORTS = List.of("CORRIDOR_GATEWAY_PORT", "CORRIDOR_CASE_SERVICE_PORT",
+            "CORRIDOR_POLICY_SERVICE_PORT", "CORRIDOR_REPORT_SERVICE_PORT");
+    /** Where deploy/local/corridor puts each service's management interface (health, metrics) unless told otherwise. */
+    private static final int MANAGEMENT_PORT_ABOVE = 10;
 
     @BeforeAll
     static void startCorridor() {
@@ -73,10 +77,17 @@ class LocalRuntimeExposureIT {
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
                 .toList();
         assumeFalse(reachable.isEmpty(), "this machine has no address but loopback");
+        Map<String, Integer> ports = new TreeMap<>();
+        for (String service : SERVICE_PORTS) {
+            int port = Integer.parseInt(System.getenv(service));
+            ports.put(service, port);
+            ports.put(service.replace("_PORT", "_MANAGEMENT_PORT"), port + MANAGEMENT_PORT_ABOVE);
+        }
+        for (String server : List.of("CORRIDOR_POSTGRES_PORT", "CORRIDOR_KAFKA_PORT")) {
+            ports.put(server, Integer.parseInt(System.getenv(server)));
+        }
         for (InetAddress address : reachable) {
-            for (String port : PORTS) {
-                assertFalse(accepts(address, Integer.parseInt(System.getenv(port))), port + " open on " + address);
-            }
+            ports.forEach((name, port) -> assertFalse(accepts(address, port), name + " (" + port + ") open on " + address));
         }
     }
 

@@ -60,6 +60,20 @@ public interface GatewayConfig {
 
         @WithDefault("http://127.0.0.1:8083")
         String reportService();
+
+        /** Where each service's management interface is, for its readiness: a port the services' API is not on. */
+        Management management();
+
+        interface Management {
+            @WithDefault("http://127.0.0.1:8091")
+            String caseService();
+
+            @WithDefault("http://127.0.0.1:8092")
+            String policyService();
+
+            @WithDefault("http://127.0.0.1:8093")
+            String reportService();
+        }
     }
 
     /** A token bucket per caller (API key or identity-provider subject): {@code requests} per {@code period}, up to {@code burst} at once. */

@@ -16,7 +16,7 @@ public class AccessLog {
 
     public void log(String method, String route, int status, long nanos, String requestId, String clientReference,
                     String traceId) {
-        LOG.infof("%s %s %d %dus request %s client %s trace %s", method, route, status, nanos / 1_000, requestId,
-                clientReference == null ? "-" : clientReference, traceId);
+        LOG.info(method + ' ' + route + ' ' + status + ' ' + nanos / 1_000 + "us request " + requestId
+                + " client " + (clientReference == null ? "-" : clientReference) + " trace " + traceId);
     }
 }

@@ -27,15 +27,17 @@ public final class Upstream {
 
     private final String service;
     private final SocketAddress address;
+    private final SocketAddress management;
     private final HttpClient client;
     private final CircuitBreaker breaker;
     private final ConcurrencyLimiter limiter;
     private final Duration connectTimeout;
 
-    Upstream(String service, SocketAddress address, HttpClient client, CircuitBreaker breaker, ConcurrencyLimiter limiter,
-             Duration connectTimeout) {
+    Upstream(String service, SocketAddress address, SocketAddress management, HttpClient client, CircuitBreaker breaker,
+             ConcurrencyLimiter limiter, Duration connectTimeout) {
         this.service = service;
         this.address = address;
+        this.management = management;
         this.client = client;
         this.breaker = breaker;
         this.limiter = limiter;
@@ -82,12 +84,13 @@ public final class Upstream {
     }
 
     /**
-     * Whether the service says it is ready. A failed probe is never counted by the breaker, since it only observes; a
-     * ready answer closes an open circuit, since the service demonstrably answers again: otherwise the circuit would
-     * wait for a call to try it, and refuse the first calls after a restart although the service is ready.
+     * Whether the service says it is ready, asked on its management interface. A failed probe is never counted by the
+     * breaker, since it only observes; a ready answer closes an open circuit, since the service demonstrably answers
+     * again: otherwise the circuit would wait for a call to try it, and refuse the first calls after a restart although
+     * the service is ready.
      */
     public Future<Boolean> ready() {
-        return client.request(new RequestOptions().setServer(address).setMethod(HttpMethod.GET).setURI("/q/health/ready")
+        return client.request(new RequestOptions().setServer(management).setMethod(HttpMethod.GET).setURI("/q/health/ready")
                         .setConnectTimeout(PROBE_TIMEOUT_MILLIS).setIdleTimeout(PROBE_TIMEOUT_MILLIS))
                 .compose(probe -> probe.send())
                 .compose(response -> response.body().map(body -> response.statusCode() == 200))

@@ -26,7 +26,8 @@ public class Upstreams {
 
     public Upstreams(Vertx vertx, GatewayConfig config, GatewayMetrics metrics) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                // per service: a connection for each call the limit lets through, and two for readiness probes, so no call waits for one
+                // per service: a connection for each call the limit lets through and two to spare, so no admitted call
+                // waits for one (readiness probes go to the management port, a pool of their own)
                 .setMaxPoolSize(config.concurrency().maxLimit() + 2)
                 .setKeepAlive(true)
                 .setConnectTimeout((int) config.timeouts().connect().toMillis()));
@@ -39,19 +40,28 @@ public class Upstreams {
                 .setTimeout(-1)
                 .setNotificationAddress(null);
         GatewayConfig.Upstreams urls = config.upstreams();
-        Map.of(RouteTable.CASE_SERVICE, urls.caseService(),
-                        RouteTable.POLICY_SERVICE, urls.policyService(),
-                        RouteTable.REPORT_SERVICE, urls.reportService())
+        GatewayConfig.Upstreams.Management management = urls.management();
+        Map.of(RouteTable.CASE_SERVICE, new Origins(urls.caseService(), management.caseService()),
+                        RouteTable.POLICY_SERVICE, new Origins(urls.policyService(), management.policyService()),
+                        RouteTable.REPORT_SERVICE, new Origins(urls.reportService(), management.reportService()))
                 .entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(url -> {
-                    URI origin = URI.create(url.getValue());
+                .forEach(service -> {
                     var limiter = new ConcurrencyLimiter(vertx, config.concurrency());
-                    metrics.concurrency(url.getKey(), limiter);
-                    byService.put(url.getKey(), new Upstream(url.getKey(),
-                            SocketAddress.inetSocketAddress(origin.getPort(), origin.getHost()), client,
-                            CircuitBreaker.create(url.getKey(), vertx, new CircuitBreakerOptions(options)),
+                    metrics.concurrency(service.getKey(), limiter);
+                    byService.put(service.getKey(), new Upstream(service.getKey(), address(service.getValue().api()),
+                            address(service.getValue().management()), client,
+                            CircuitBreaker.create(service.getKey(), vertx, new CircuitBreakerOptions(options)),
                             limiter, config.timeouts().connect()));
                 });
+    }
+
+    /** Where a service's API is, and where its management interface (health) is. */
+    private record Origins(String api, String management) {
+    }
+
+    private static SocketAddress address(String url) {
+        URI origin = URI.create(url);
+        return SocketAddress.inetSocketAddress(origin.getPort(), origin.getHost());
     }
 
     public Upstream of(String service) {

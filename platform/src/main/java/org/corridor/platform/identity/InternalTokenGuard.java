@@ -15,7 +15,8 @@ import java.time.Duration;
 
 /**
  * Refuses every {@code /api/} request that lacks a valid internal token, known path or not, so a service reached
- * directly, around the gateway, answers 401. Probes and the contract under {@code /q/} and {@code /openapi} stay open.
+ * directly, around the gateway, answers 401. The contract at {@code /openapi} stays open; probes and metrics are on
+ * the management interface, another port.
  * A token must be shaped as the gateway makes them: living no longer than its tokens, one organisation as text.
  */
 public class InternalTokenGuard {

@@ -3,6 +3,7 @@ package org.corridor.policy.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import org.corridor.platform.events.CorridorTopics;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +37,9 @@ class PolicyPublishedEventTest {
     static final String APPROVER = bearerFor("approver-2", "open-road", "policy-approver");
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsUrl;
 
     @Inject
     DataSource dataSource;
@@ -179,8 +184,8 @@ class PolicyPublishedEventTest {
         }
     }
 
-    static double metric(String name) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    double metric(String name) {
+        String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no metric " + name));

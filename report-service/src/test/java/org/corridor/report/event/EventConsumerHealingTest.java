@@ -1,6 +1,7 @@
 package org.corridor.report.event;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +20,7 @@ import org.corridor.report.Events.Sent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -44,6 +46,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventConsumerHealingTest {
 
     static final String DEAD_LETTERED = "corridor_events_dead_lettered_total";
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsUrl;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
 
     @Inject
     DataSource dataSource;
@@ -166,14 +174,14 @@ class EventConsumerHealingTest {
                 .findFirst();
     }
 
-    static double deadLettered(String topic) {
+    double deadLettered(String topic) {
         double counted = metric(DEAD_LETTERED, "topic=\"" + topic + "\"");
         return Double.isNaN(counted) ? 0 : counted;
     }
 
     /** The sum of the metric's series whose labels include {@code label}; NaN when there is none. */
-    static double metric(String name, String label) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    double metric(String name, String label) {
+        String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
         var lines = Pattern.compile("^" + name + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
         double sum = Double.NaN;
         while (lines.find()) {
@@ -184,16 +192,16 @@ class EventConsumerHealingTest {
         return sum;
     }
 
-    static String eventConsumerStatus() {
-        return given().when().get("/q/health/ready").then().extract()
+    String eventConsumerStatus() {
+        return given().when().get(readiness).then().extract()
                 .path("checks.find { it.name == 'event-consumer' }.status");
     }
 
-    static void assertEventConsumer(String status) {
+    void assertEventConsumer(String status) {
         assertEquals(status, eventConsumerStatus());
     }
 
-    static void awaitEventConsumer(String status) {
+    void awaitEventConsumer(String status) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!status.equals(eventConsumerStatus()) && System.nanoTime() < deadline) {
             pause();

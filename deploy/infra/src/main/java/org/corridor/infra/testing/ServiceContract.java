@@ -2,11 +2,13 @@ package org.corridor.infra.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,14 +19,25 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
  * What every Corridor service answers without credentials, checked against the running application: probes that
- * really look at the database (and Kafka, where the service uses it), the OpenAPI contract, Prometheus metrics.
+ * really look at the database (and Kafka, where the service uses it), the OpenAPI contract, Prometheus metrics, the
+ * probes and metrics on the management interface only, never on the port the API (and the ingress) is on.
  * A service's test extends it, annotated with {@code @QuarkusTest} and {@code @WithTestResource(CorridorTestInfrastructure.class)}.
  */
 public abstract class ServiceContract {
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "health/live", management = true)
+    URL liveness;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     /** Whether the service publishes or consumes events, so its readiness depends on Kafka. */
     protected boolean usesKafka() {
@@ -128,7 +141,7 @@ public abstract class ServiceContract {
 
     @Test
     void readinessChecksTheDatabaseAndKafka() {
-        var ready = given().when().get("/q/health/ready").then()
+        var ready = given().when().get(readiness).then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database connections")));
@@ -139,7 +152,7 @@ public abstract class ServiceContract {
 
     @Test
     void livenessAnswers() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(liveness).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -151,8 +164,17 @@ public abstract class ServiceContract {
 
     @Test
     void exposesPrometheusMetrics() {
-        given().when().get("/q/metrics").then()
+        given().when().get(metrics).then()
                 .statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnTheApiPort() {
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live", "/q/health/group/upstreams")) {
+            given().when().get(path).then().statusCode(404).body(not(containsString("jvm_")));
+        }
+        Assertions.assertNotEquals(metrics.getPort(), ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class),
+                "the management interface has a port of its own");
     }
 }
