@@ -67,7 +67,7 @@ public class RiskAlerts {
      * Told once the transaction that recorded a policy change commits, so that its re-scoring starts at once rather
      * than at the worker's next scheduled look.
      */
-    public record RescoreWaiting(String country) {
+    public record RescoreWaiting() {
     }
 
     /** Records, in the transaction that applies the policy event, that the cases of a country must be re-scored. */
@@ -75,7 +75,7 @@ public class RiskAlerts {
     public void policyChanged(String country, String summary) {
         EventTracing.TraceContext trace = EventTracing.current();
         jobs.add(country, summary, trace.traceparent(), trace.tracestate());
-        rescoreWaiting.fire(new RescoreWaiting(country));
+        rescoreWaiting.fire(new RescoreWaiting());
     }
 
     /**
