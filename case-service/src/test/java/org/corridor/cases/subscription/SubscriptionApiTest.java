@@ -114,6 +114,9 @@ class SubscriptionApiTest {
             assertFalse(message.body().contains(LEGAL_NAME) || message.body().contains("Hyesan") || message.body().contains("Heron"));
 
             String alertId = body.get("data").get("alertId").asText();
+            // the receiver has the message before the worker's transaction that records its answer commits
+            await("the delivery recorded", () -> !"pending".equals(given().header("Authorization", COORDINATOR)
+                    .get("/api/v1/subscriptions/" + id + "/deliveries").then().extract().path("items[0].status")));
             given().header("Authorization", COORDINATOR).get("/api/v1/subscriptions/" + id + "/deliveries").then()
                     .statusCode(200)
                     .body("items[0].id", equalTo(message.headers().get("webhook-id")))
