@@ -32,9 +32,17 @@ public record AuditCheckpoint(long id, Instant madeAt, String keyId, String stat
         return statement.toString();
     }
 
-    /** Whether {@code heads} are what this checkpoint's statement signed. */
-    public boolean signed(List<ChainHead> heads) {
-        return statement.equals(statement(madeAt, keyId, heads));
+    /**
+     * Whether {@code owned} are the heads this checkpoint's statement signed for {@code organisation}: its line's digest
+     * is theirs. No heads match a statement without a line for the organisation.
+     */
+    public boolean signedFor(String organisation, List<ChainHead> owned) {
+        String line = "organisation " + organisation + ' ';
+        return statement.lines().filter(candidate -> candidate.startsWith(line))
+                .map(candidate -> candidate.substring(line.length()))
+                .findFirst()
+                .map(signedDigest -> signedDigest.equals(digest(owned)))
+                .orElse(owned.isEmpty());
     }
 
     static String digest(List<ChainHead> heads) {

@@ -97,10 +97,11 @@ public class AuditCheckpointRepository {
                 ORDER BY id DESC LIMIT ?""", before, before, limit);
     }
 
-    /** Every head a checkpoint signed. */
+    /** Every head a checkpoint signed of one organisation's cases. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<ChainHead> heads(long checkpointId) {
-        return query("SELECT case_id, organisation, entries, head FROM audit_checkpoint_head WHERE checkpoint_id = ?", checkpointId);
+    public List<ChainHead> heads(long checkpointId, String organisation) {
+        return query("SELECT case_id, organisation, entries, head FROM audit_checkpoint_head WHERE checkpoint_id = ? AND organisation = ?",
+                checkpointId, organisation);
     }
 
     /** The heads of one organisation's cases a checkpoint signed, in case id order after {@code after} (null: from the first). */

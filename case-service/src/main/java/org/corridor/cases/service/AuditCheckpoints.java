@@ -85,17 +85,18 @@ public class AuditCheckpoints {
 
     /**
      * The case's trail against the newest checkpoint signed by the current key that signed its head: it holds when
-     * that checkpoint's signature verifies over its statement, the heads stored with it are the ones the statement
-     * signed, and the trail's entry at the signed length is the signed head. Empty when there is no such checkpoint
-     * or it has no head of this case (the case's trail began after it).
+     * that checkpoint's signature verifies over its statement, the heads stored with it of the case's organisation are
+     * the ones the statement's digest of that organisation signed, and the trail's entry at the signed length is the
+     * signed head. Only the organisation's heads are read: its digest covers the case, whatever the size of the system.
+     * Empty when there is no such checkpoint or it has no head of this case (the case's trail began after it).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Coverage> cover(UUID caseId, List<AuditEntry> trail) {
+    public Optional<Coverage> cover(UUID caseId, String organisation, List<AuditEntry> trail) {
         return checkpoints.latestSignedBy(signer.keyId()).flatMap(checkpoint -> {
-            List<ChainHead> heads = checkpoints.heads(checkpoint.id());
-            boolean signed = checkpoint.signed(heads)
+            List<ChainHead> owned = checkpoints.heads(checkpoint.id(), organisation);
+            boolean signed = checkpoint.signedFor(organisation, owned)
                     && signer.verifies(checkpoint.statement().getBytes(StandardCharsets.UTF_8), checkpoint.signature());
-            Optional<ChainHead> head = heads.stream().filter(candidate -> candidate.caseId().equals(caseId)).findFirst();
+            Optional<ChainHead> head = owned.stream().filter(candidate -> candidate.caseId().equals(caseId)).findFirst();
             if (!signed) {
                 return Optional.of(new Coverage(checkpoint, head.map(ChainHead::entries).orElse(0L), false));
             }

@@ -35,7 +35,7 @@ public class AuditService {
 
     @Transactional
     public TrailPage trail(UUID caseId, String cursor, int limit) {
-        caseService.owned(caseId);
+        String organisation = caseService.owned(caseId).organisation();
         long after = Paging.position(cursor);
         List<AuditEntry> entries = audit.entries(caseId);
         boolean intact = true;
@@ -45,7 +45,7 @@ public class AuditService {
             intact &= keys.byId(entry.keyId()).map(key -> entry.follows(expectedPrevious, key)).orElse(false);
             previous = entry.hash();
         }
-        Optional<AuditCheckpoints.Coverage> checkpoint = checkpoints.cover(caseId, entries);
+        Optional<AuditCheckpoints.Coverage> checkpoint = checkpoints.cover(caseId, organisation, entries);
         intact &= checkpoint.map(AuditCheckpoints.Coverage::holds).orElse(true);
         List<AuditEntry> fetched = entries.stream().filter(entry -> entry.id() > after).limit(limit + 1L).toList();
         return new TrailPage(Paging.page(fetched, limit, entry -> Page.cursor(Long.toString(entry.id()))), intact, checkpoint);

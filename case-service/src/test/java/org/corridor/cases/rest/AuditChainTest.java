@@ -120,6 +120,30 @@ class AuditChainTest {
     }
 
     @Test
+    void aCheckpointCannotForgetACutTrail() throws Exception {
+        String id = caseWithFiveEntries();
+        long checkpoint = checkpoints.make().id();
+        execute("DELETE FROM audit_entry WHERE id IN (SELECT id FROM audit_entry WHERE case_id = '" + id + "' ORDER BY id DESC LIMIT 2)");
+        execute("DELETE FROM audit_checkpoint_head WHERE checkpoint_id = %d AND case_id = '%s'".formatted(checkpoint, id));
+
+        audit(id).body("chainIntact", equalTo(false));
+
+        checkpoints.make();
+    }
+
+    @Test
+    void anotherOrganisationsAlteredHeadsLeaveThisTrailIntact() throws Exception {
+        String id = caseWithFiveEntries();
+        String theirs = openCase(OTHER_CASEWORKER);
+        long checkpoint = checkpoints.make().id();
+        execute("UPDATE audit_checkpoint_head SET entries = 7 WHERE checkpoint_id = %d AND case_id = '%s'".formatted(checkpoint, theirs));
+
+        audit(id).body("checkpoint.id", equalTo((int) checkpoint)).body("chainIntact", equalTo(true));
+
+        checkpoints.make();
+    }
+
+    @Test
     void anAuditorChecksACheckpointWithoutCorridor() throws Exception {
         String own = caseWithFiveEntries();
         String others = openCase(OTHER_CASEWORKER);
