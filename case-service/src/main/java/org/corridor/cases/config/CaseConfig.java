@@ -30,6 +30,8 @@ public interface CaseConfig {
 
     Audit audit();
 
+    Changes changes();
+
     /** Re-scoring the cases a policy change concerns; how often it looks for work is {@code corridor.cases.rescore.every}. */
     interface Rescore {
 
@@ -68,5 +70,16 @@ public interface CaseConfig {
          */
         @WithDefault("PT24H")
         Duration every();
+    }
+
+    /** The change feed ({@code GET /api/v1/changes}). */
+    interface Changes {
+
+        /**
+         * How often changes are given their place in the feed ({@code corridor.cases.changes.sequence-every}): the most
+         * a committed change waits before a reader of the feed sees it.
+         */
+        @WithDefault("PT0.2S")
+        Duration sequenceEvery();
     }
 }

@@ -1,6 +1,9 @@
 package org.corridor.cases.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.corridor.cases.changes.domain.Change;
+import org.corridor.cases.changes.domain.ChangeType;
+import org.corridor.cases.changes.service.ChangeFeed;
 import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.domain.CaseStatus;
 import org.corridor.cases.domain.JourneyEntry;
@@ -15,19 +18,23 @@ import java.util.Optional;
 
 /**
  * The events case-service publishes on {@code corridor.case-events}, keyed by case id, through the outbox. A command's
- * events all carry the case as the command left it, written (its revision counted) before they are made.
+ * events all carry the case as the command left it, written (its revision counted) before they are made. Each command
+ * is also one change in its organisation's change feed.
  */
 @ApplicationScoped
 public class CaseEvents {
 
     private final OutboxWriter outbox;
+    private final ChangeFeed changes;
 
-    public CaseEvents(OutboxWriter outbox) {
+    public CaseEvents(OutboxWriter outbox, ChangeFeed changes) {
         this.outbox = outbox;
+        this.changes = changes;
     }
 
     public void opened(CaseFile file) {
         publish(file, List.of(new Event("opened", CaseState.of(file))));
+        changes.record(List.of(change(file, ChangeType.OPENED)));
     }
 
     public void updated(CaseFile file, RiskLevel previousRisk) {
@@ -35,6 +42,7 @@ public class CaseEvents {
         List<Event> events = new ArrayList<>(List.of(new Event("updated", state)));
         riskChange(state, previousRisk).ifPresent(events::add);
         publish(file, events);
+        changes.record(List.of(change(file, ChangeType.UPDATED)));
     }
 
     public void journeyRecorded(CaseFile file, JourneyEntry entry, CaseStatus previousStatus, RiskLevel previousRisk) {
@@ -44,6 +52,7 @@ public class CaseEvents {
         statusChange(state, previousStatus).ifPresent(events::add);
         riskChange(state, previousRisk).ifPresent(events::add);
         publish(file, events);
+        changes.record(List.of(change(file, ChangeType.JOURNEY_RECORDED)));
     }
 
     public void closed(CaseFile file, CaseStatus previousStatus, RiskLevel previousRisk) {
@@ -52,18 +61,30 @@ public class CaseEvents {
         statusChange(state, previousStatus).ifPresent(events::add);
         riskChange(state, previousRisk).ifPresent(events::add);
         publish(file, events);
+        changes.record(List.of(change(file, ChangeType.CLOSED)));
     }
 
     /** The risk changes of many cases, each case's in the order given, one batch for all. */
     public void risksChanged(Map<CaseFile, RiskLevel> previousRisks) {
-        List<OutboxWriter.Event> changes = new ArrayList<>(previousRisks.size());
-        previousRisks.forEach((file, previousRisk) -> riskChange(CaseState.of(file), previousRisk)
-                .ifPresent(event -> changes.add(outboxEvent(file, event))));
-        outbox.appendAll(changes);
+        List<OutboxWriter.Event> events = new ArrayList<>(previousRisks.size());
+        List<Change> changed = new ArrayList<>(previousRisks.size());
+        previousRisks.forEach((file, previousRisk) -> riskChange(CaseState.of(file), previousRisk).ifPresent(event -> {
+            events.add(outboxEvent(file, event));
+            changed.add(change(file, ChangeType.RISK_CHANGED));
+        }));
+        outbox.appendAll(events);
+        changes.record(changed);
     }
 
     public void transferred(CaseFile file, String previousOrganisation) {
         publish(file, List.of(new Event("transferred", CaseState.of(file).withPreviousOrganisation(previousOrganisation))));
+        changes.record(List.of(
+                new Change(previousOrganisation, file.id(), ChangeType.TRANSFERRED_AWAY, file.revision(), file.updatedAt()),
+                change(file, ChangeType.TRANSFERRED_IN)));
+    }
+
+    private static Change change(CaseFile file, ChangeType type) {
+        return new Change(file.organisation(), file.id(), type, file.revision(), file.updatedAt());
     }
 
     private static Optional<Event> statusChange(CaseState state, CaseStatus previousStatus) {

@@ -5,7 +5,9 @@ import org.corridor.platform.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** Query parameters read strictly: a value that does not parse is a 400 problem naming the parameter, never ignored. */
 public final class QueryParameters {
@@ -19,6 +21,18 @@ public final class QueryParameters {
         }
         return Optional.of(KebabCaseEnums.fromCode(type, value).orElseThrow(() ->
                 ProblemException.invalidField(name, "is not one of " + KebabCaseEnums.allowedCodes(type))));
+    }
+
+    /** Comma-separated values of an enum ({@code open,in-transit}); none (empty) when the parameter is absent. */
+    public static <E extends Enum<E>> Set<E> enumValues(String name, String values, Class<E> type) {
+        Set<E> parsed = EnumSet.noneOf(type);
+        if (values != null && !values.isEmpty()) {
+            for (String value : values.split(",", -1)) {
+                parsed.add(enumValue(name, value.strip(), type).orElseThrow(() ->
+                        ProblemException.invalidField(name, "has an empty value; give values separated by commas")));
+            }
+        }
+        return parsed;
     }
 
     public static Optional<LocalDate> date(String name, String value) {

@@ -1,0 +1,46 @@
+package org.corridor.cases.changes.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.corridor.cases.changes.repository.CaseChangeRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * Gives committed changes their place in the feed. Positions taken when a change is written would follow the order
+ * of inserts, not of commits, so a reader could pass a position that a slower transaction commits later; given here,
+ * after commit and one batch at a time, every new position lies after all that a reader can have seen. When the
+ * database is away nothing is given and the next run tries again.
+ */
+@ApplicationScoped
+public class ChangeSequencer {
+
+    private static final Logger LOG = Logger.getLogger(ChangeSequencer.class);
+    private static final int BATCH = 10_000;
+
+    private final CaseChangeRepository changes;
+    private volatile boolean failing;
+
+    public ChangeSequencer(CaseChangeRepository changes) {
+        this.changes = changes;
+    }
+
+    @Scheduled(identity = "change-sequencer", every = "${corridor.cases.changes.sequence-every:PT0.2S}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sequenceCommitted() {
+        try {
+            while (QuarkusTransaction.requiringNew().call(() -> changes.sequence(BATCH)) == BATCH) {
+                // more were waiting than one batch takes
+            }
+            if (failing) {
+                failing = false;
+                LOG.info("changes are being sequenced again");
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                LOG.warnf("could not sequence changes (%s); retrying", e.getClass().getSimpleName());
+            }
+        }
+    }
+}
