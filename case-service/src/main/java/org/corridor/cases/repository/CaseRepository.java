@@ -16,11 +16,13 @@ import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.policy.Vulnerability;
 import org.hibernate.Session;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -37,17 +39,33 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
     public List<CaseFile> page(String organisation, CaseFilter filter, Page.TimeAndId after, int limit) {
         StringBuilder query = new StringBuilder("organisation = :organisation");
         Parameters parameters = Parameters.with("organisation", organisation);
-        filter.status().ifPresent(status -> {
-            query.append(" and status = :status");
-            parameters.and("status", status);
+        if (!filter.statuses().isEmpty()) {
+            query.append(" and status in :statuses");
+            parameters.and("statuses", filter.statuses());
+        }
+        if (!filter.currentCountries().isEmpty()) {
+            query.append(" and currentCountry in :countries");
+            parameters.and("countries", filter.currentCountries());
+        }
+        if (!filter.risks().isEmpty()) {
+            query.append(" and riskLevel in :risks");
+            parameters.and("risks", filter.risks());
+        }
+        filter.updatedAfter().ifPresent(instant -> {
+            query.append(" and updatedAt > :updatedAfter");
+            parameters.and("updatedAfter", instant);
         });
-        filter.currentCountry().ifPresent(country -> {
-            query.append(" and currentCountry = :country");
-            parameters.and("country", country);
+        filter.updatedBefore().ifPresent(instant -> {
+            query.append(" and updatedAt < :updatedBefore");
+            parameters.and("updatedBefore", instant);
         });
-        filter.risk().ifPresent(risk -> {
-            query.append(" and riskLevel = :risk");
-            parameters.and("risk", risk);
+        filter.openedFrom().ifPresent(date -> {
+            query.append(" and openedOn >= :openedFrom");
+            parameters.and("openedFrom", date);
+        });
+        filter.openedTo().ifPresent(date -> {
+            query.append(" and openedOn <= :openedTo");
+            parameters.and("openedTo", date);
         });
         if (after != null) {
             query.append(" and (createdAt > :afterCreatedAt or (createdAt = :afterCreatedAt and id > :afterId))");
@@ -176,6 +194,12 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         getEntityManager().clear();
     }
 
-    public record CaseFilter(Optional<CaseStatus> status, Optional<String> currentCountry, Optional<RiskLevel> risk) {
+    /**
+     * Which cases a list shows: each set empty for any value, else one of its values; every bound exclusive for the
+     * update time (a partner's {@code updatedAfter} is the last time it saw) and inclusive for the opening day.
+     */
+    public record CaseFilter(Set<CaseStatus> statuses, Set<String> currentCountries, Set<RiskLevel> risks,
+                             Optional<Instant> updatedAfter, Optional<Instant> updatedBefore,
+                             Optional<LocalDate> openedFrom, Optional<LocalDate> openedTo) {
     }
 }

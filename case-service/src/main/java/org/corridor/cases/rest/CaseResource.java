@@ -31,6 +31,7 @@ import org.corridor.platform.json.QueryParameters;
 import org.corridor.platform.policy.RiskLevel;
 import org.corridor.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,8 +42,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Optional;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Cases of the caller's organisation; a case of any other organisation does not exist here (404, never 403). */
 @Path("/api/v1/cases")
@@ -115,22 +120,53 @@ public class CaseResource {
 
     @GET
     @Operation(operationId = "listCases", summary = "The organisation's cases, a page at a time", description = """
-            Your organisation's cases in the order they were opened, filtered by any of status, current country and \
-            risk together. Each case listed is recorded in its audit trail as read.""")
+            Your organisation's cases in the order they were opened, filtered by every parameter given together; a \
+            parameter of several values (separated by commas) matches any of them. To keep a copy in step, follow \
+            listChanges rather than listing with `updatedAfter`. Each case listed is recorded in its audit trail as \
+            read.""")
     public Page<CaseView> list(
-            @QueryParam("status") @Parameter(description = "Only cases with this status.",
-                    schema = @Schema(implementation = CaseStatus.class)) String status,
-            @QueryParam("currentCountry") @Parameter(description = "Only cases now in this country (ISO 3166-1 alpha-2).",
-                    example = "CN") String currentCountry,
-            @QueryParam("risk") @Parameter(description = "Only cases at this risk level.",
-                    schema = @Schema(implementation = RiskLevel.class)) String risk,
+            @QueryParam("status") @Parameter(description = "Only cases with one of these statuses.", explode = Explode.FALSE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = CaseStatus.class)) String status,
+            @QueryParam("currentCountry") @Parameter(description = "Only cases now in one of these countries (ISO 3166-1 alpha-2).",
+                    explode = Explode.FALSE, schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+            String currentCountry,
+            @QueryParam("risk") @Parameter(description = "Only cases at one of these risk levels.", explode = Explode.FALSE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RiskLevel.class)) String risk,
+            @QueryParam("updatedAfter") @Parameter(description = "Only cases last changed after this instant.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String updatedAfter,
+            @QueryParam("updatedBefore") @Parameter(description = "Only cases last changed before this instant.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String updatedBefore,
+            @QueryParam("openedFrom") @Parameter(description = "Only cases opened on this day or later.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String openedFrom,
+            @QueryParam("openedTo") @Parameter(description = "Only cases opened on this day or earlier.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String openedTo,
             @QueryParam("cursor") @Parameter(description = Page.CURSOR_DESCRIPTION) String cursor,
             @QueryParam("limit") @Parameter(description = Page.LIMIT_DESCRIPTION) Integer limit) {
         var filter = new CaseRepository.CaseFilter(
-                QueryParameters.enumValue("status", status, CaseStatus.class),
-                Optional.ofNullable(currentCountry).map(code -> CountryCodes.require("currentCountry", code)),
-                QueryParameters.enumValue("risk", risk, RiskLevel.class));
+                QueryParameters.enumValues("status", status, CaseStatus.class),
+                countries(currentCountry),
+                QueryParameters.enumValues("risk", risk, RiskLevel.class),
+                QueryParameters.instant("updatedAfter", updatedAfter).map(OffsetDateTime::toInstant),
+                QueryParameters.instant("updatedBefore", updatedBefore).map(OffsetDateTime::toInstant),
+                QueryParameters.date("openedFrom", openedFrom),
+                QueryParameters.date("openedTo", openedTo));
+        if (filter.openedFrom().isPresent() && filter.openedTo().isPresent()
+                && filter.openedFrom().get().isAfter(filter.openedTo().get())) {
+            throw ProblemException.invalidField("openedFrom", "is after openedTo");
+        }
+        if (filter.updatedAfter().isPresent() && filter.updatedBefore().isPresent()
+                && !filter.updatedAfter().get().isBefore(filter.updatedBefore().get())) {
+            throw ProblemException.invalidField("updatedAfter", "is not before updatedBefore");
+        }
         return CaseMapper.page(cases.list(filter, cursor, Page.limit(limit)), CaseMapper::view);
+    }
+
+    private static Set<String> countries(String codes) {
+        if (codes == null || codes.isEmpty()) {
+            return Set.of();
+        }
+        return Arrays.stream(codes.split(",", -1)).map(code -> CountryCodes.require("currentCountry", code.strip()))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @GET

@@ -119,7 +119,7 @@ class CorridorClientIT {
     void aRefusalIsAnApiExceptionWithItsProblem() throws ApiException, IOException {
         ApiClient caseworker = clientFor("crossing-hope", "caseworker");
         UUID anotherOrganisationsCase = new CasesApi(clientFor("open-road", "caseworker"))
-                .listCases(null, null, 1, null, null).getItems().getFirst().getId();
+                .listCases(null, null, 1, null, null, null, null, null, null).getItems().getFirst().getId();
 
         ApiException notFound = assertThrows(ApiException.class, () -> new CasesApi(caseworker).getCase(anotherOrganisationsCase));
         assertEquals(404, notFound.getCode());
