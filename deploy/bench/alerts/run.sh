@@ -84,7 +84,7 @@ curl -fsS -H "Authorization: $coordinator" -H 'Content-Type: application/json' \
   "$gateway/api/v1/subscriptions" >subscription.json
 subscription=$(jq -r .id subscription.json)
 jq -r .secret subscription.json >"$work/secret"
-stat() { curl -fsS "$receiver_url/stats" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+receiver_stat() { curl -fsS "$receiver_url/stats" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
 since=$(psql -d cases -c "SELECT now()")
 started=$(date +%s.%N)
@@ -96,11 +96,11 @@ awk -v start="$started" -v end="$stored" -v cases="$cases" \
   'BEGIN {printf "alerts on %d open cases %.1f s after the publication was accepted\n", cases, end - start}'
 queued=$(psql -d cases -c "SELECT count(*) FROM webhook_delivery WHERE subscription_id = '$subscription'")
 deadline=$((SECONDS + 900))
-until [ "$(stat distinct)" -ge "$queued" ]; do
-  [ $SECONDS -lt $deadline ] || { echo "timed out: $(stat distinct) of $queued alerts delivered"; exit 1; }
+until [ "$(receiver_stat distinct)" -ge "$queued" ]; do
+  [ $SECONDS -lt $deadline ] || { echo "timed out: $(receiver_stat distinct) of $queued alerts delivered"; exit 1; }
   sleep 0.2
 done
-awk -v start="$started" -v stored="$stored" -v last="$(stat last-new-ms)" -v n="$queued" \
+awk -v start="$started" -v stored="$stored" -v last="$(receiver_stat last-new-ms)" -v n="$queued" \
   'BEGIN {printf "the last of %d alerts delivered to a webhook receiver %.1f s after the publication was accepted (%.1f s after the last was stored)\n",
           n, last / 1000 - start, last / 1000 - stored}'
 echo "receiver: $(curl -fsS "$receiver_url/stats")"
