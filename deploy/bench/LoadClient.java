@@ -1,3 +1,7 @@
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,15 +13,21 @@ import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A bounded load client for Corridor's benchmarks, run from source with {@code java LoadClient.java}: sends a fixed
@@ -30,6 +40,7 @@ import java.util.regex.Pattern;
  * java LoadClient.java get URL AUTH CONCURRENCY COUNT
  * java LoadClient.java overload URL AUTH BODY_FILE CONCURRENCY SECONDS [no-backoff]   see {@link #overload}
  * java LoadClient.java token SIGNING_KEY_PEM ORG ROLE               an internal JWT for calling a service directly
+ * java LoadClient.java receive SECRET_FILE PORT_FILE                 a webhook receiver, see {@link #receive}
  * </pre>
  * AUTH is the whole Authorization header value. The {@code post} mode prints the created ids to {@code ids.out}.
  */
@@ -47,6 +58,7 @@ public class LoadClient {
             case "get" -> run(args[1], args[2], null, null, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "overload" -> overload(args[1], args[2], Files.readString(Path.of(args[3])), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), args.length < 7 || !args[6].equals("no-backoff"));
+            case "receive" -> receive(Path.of(args[1]), Path.of(args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -173,6 +185,74 @@ public class LoadClient {
                 ok.length == 0 ? Double.NaN : percentile(ok, 50), ok.length == 0 ? Double.NaN : percentile(ok, 99),
                 no.length == 0 ? Double.NaN : percentile(no, 99),
                 inARow < 5 ? "never (60 s)" : String.format("%.2fs", Math.max(0, firstOfRow - stopped) / 1e9));
+    }
+
+    private static final Pattern CASE_ID = Pattern.compile("\"caseId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\"\\s*:\\s*\"([^\"]+)\"");
+
+    /**
+     * A webhook receiver on a free loopback port (written to PORT_FILE) that answers every POST (any path) 204 and checks what it
+     * gets: the Standard Webhooks signature under the secret in SECRET_FILE (read at the first message, so it may be
+     * written after the subscription that needs the port), repeats of a {@code webhook-id}, and messages of a case
+     * older than one it already had. {@code GET /stats} answers
+     * {@code messages=… distinct=… bad-signatures=… out-of-order=… last-new-ms=…}, the last the epoch milliseconds
+     * when the newest distinct message arrived.
+     */
+    static void receive(Path secretFile, Path portFile) throws Exception {
+        var ids = ConcurrentHashMap.<String>newKeySet();
+        Map<String, String> newestPerCase = new ConcurrentHashMap<>();
+        AtomicInteger messages = new AtomicInteger();
+        AtomicInteger badSignatures = new AtomicInteger();
+        AtomicInteger outOfOrder = new AtomicInteger();
+        AtomicLong lastNew = new AtomicLong();
+        byte[][] secret = new byte[1][];
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/stats", exchange -> {
+            byte[] stats = String.format("messages=%d distinct=%d bad-signatures=%d out-of-order=%d last-new-ms=%d%n",
+                    messages.get(), ids.size(), badSignatures.get(), outOfOrder.get(), lastNew.get()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, stats.length);
+            exchange.getResponseBody().write(stats);
+            exchange.close();
+        });
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String signed = id + "." + exchange.getRequestHeaders().getFirst("webhook-timestamp") + "." + body;
+            try {
+                synchronized (secret) {
+                    if (secret[0] == null) {
+                        secret[0] = Base64.getDecoder().decode(Files.readString(secretFile).trim().substring("whsec_".length()));
+                    }
+                }
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret[0], "HmacSHA256"));
+                String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+                if (!Arrays.asList(exchange.getRequestHeaders().getFirst("webhook-signature").split(" ")).contains(expected)) {
+                    badSignatures.incrementAndGet();
+                }
+            } catch (Exception e) {
+                badSignatures.incrementAndGet();
+            }
+            messages.incrementAndGet();
+            if (ids.add(id)) {
+                lastNew.set(System.currentTimeMillis());
+                Matcher caseId = CASE_ID.matcher(body);
+                Matcher timestamp = TIMESTAMP.matcher(body);
+                if (caseId.find() && timestamp.find()) {
+                    String sent = timestamp.group(1);
+                    String before = newestPerCase.merge(caseId.group(1), sent, 
+                            (a, b) -> Instant.parse(a).isAfter(Instant.parse(b)) ? a : b);
+                    if (!before.equals(sent)) {
+                        outOfOrder.incrementAndGet();
+                    }
+                }
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        Files.writeString(portFile, Integer.toString(server.getAddress().getPort()));
     }
 
     static void checkLoopback(String url) {

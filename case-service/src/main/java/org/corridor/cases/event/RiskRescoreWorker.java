@@ -6,9 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.corridor.cases.config.CaseConfig;
 import org.corridor.cases.service.RiskAlerts;
+import org.corridor.cases.work.DrainingRuns;
 import org.jboss.logging.Logger;
-
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Works off the re-scoring that policy events leave behind, a batch per transaction, until none is left: at once when
@@ -22,8 +21,7 @@ public class RiskRescoreWorker {
 
     private final RiskAlerts riskAlerts;
     private final CaseConfig config;
-    private final AtomicBoolean working = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final DrainingRuns runs = new DrainingRuns();
 
     public RiskRescoreWorker(RiskAlerts riskAlerts, CaseConfig config) {
         this.riskAlerts = riskAlerts;
@@ -39,21 +37,15 @@ public class RiskRescoreWorker {
     @Scheduled(identity = "risk-rescore", every = "${corridor.cases.rescore.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        wanted.set(true);
-        // whoever finds the worker idle drains the jobs; a call meanwhile makes it look once more before it stops
-        while (wanted.get() && working.compareAndSet(false, true)) {
-            try {
-                wanted.set(false);
+        try {
+            runs.run(() -> {
                 while (riskAlerts.rescoreNextBatch(config.rescore().batchSize())) {
                     // keep going while batches remain
                 }
-            } catch (RuntimeException e) {
-                // only the type: a message could name a case
-                LOG.errorf("re-scoring cases failed (%s); the next run retries", e.getClass().getName());
-                return;
-            } finally {
-                working.set(false);
-            }
+            });
+        } catch (RuntimeException e) {
+            // only the type: a message could name a case
+            LOG.errorf("re-scoring cases failed (%s); the next run retries", e.getClass().getName());
         }
     }
 }

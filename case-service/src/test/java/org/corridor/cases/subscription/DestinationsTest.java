@@ -37,6 +37,10 @@ class DestinationsTest {
             return 1;
         }
 
+        public int inFlight() {
+            return 1;
+        }
+
         public Retry retry() {
             throw new UnsupportedOperationException();
         }

@@ -180,6 +180,49 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void theCasesOfAFanOutTravelTogetherAndEachCasesAlertsArriveInOrder() throws Exception {
+        try (var receiver = new WebhookReceiver()) {
+            receiver.answer(500);
+            String id = JSON.readTree(subscribe(COORDINATOR, receiver.url())).get("id").asText();
+            List<String> cases = List.of(openCase("KH"), openCase("KH"), openCase("KH"));
+            TestPolicies.publishAndAwait(dataSource, "KH", "2015-01-01", "low", "none");
+            TestPolicies.publishAndAwait(dataSource, "KH", "2020-01-01", "medium", "occasional");
+            TestPolicies.publishAndAwait(dataSource, "KH", "2025-01-01", "critical", "routine");
+
+            await("a failed attempt for every case", () -> receiver.received().stream()
+                    .map(request -> caseOf(request.body())).distinct().count() == cases.size());
+            receiver.answer(200);
+            await("every alert delivered", () -> receiver.delivered().size() >= 2 * cases.size());
+
+            assertTrue(receiver.received().stream().filter(request -> request.answered() == 500)
+                            .allMatch(request -> newRisk(request.body()).equals("medium")),
+                    "no case's second alert is sent while its first is still pending");
+            for (String caseId : cases) {
+                assertEquals(List.of("medium", "critical"), receiver.delivered().stream()
+                        .filter(request -> caseOf(request.body()).equals(caseId))
+                        .map(request -> newRisk(request.body())).toList(), "a case's alerts arrive once each, in order");
+            }
+            given().header("Authorization", COORDINATOR).delete("/api/v1/subscriptions/" + id).then().statusCode(204);
+        }
+    }
+
+    private static String caseOf(String message) {
+        return data(message).get("caseId").asText();
+    }
+
+    private static String newRisk(String message) {
+        return data(message).get("newRisk").asText();
+    }
+
+    private static JsonNode data(String message) {
+        try {
+            return JSON.readTree(message).get("data");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void anotherOrganisationsSubscriptionDoesNotExistForTheCaller() {
         String id = given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
                 .body("{\"url\": \"http://127.0.0.1:9/unused\", \"events\": [\"alert.raised\"]}")

@@ -25,8 +25,15 @@ public interface SubscriptionConfig {
     Duration timeout();
 
     /** Deliveries sent to one subscription per transaction at most, in order. */
-    @WithDefault("100")
+    @WithDefault("500")
     int batchSize();
+
+    /**
+     * Deliveries of one subscription that travel at once at most, each on a connection of its own and each of another
+     * case, since a case's messages go out one after the other.
+     */
+    @WithDefault("32")
+    int inFlight();
 
     /** Subscriptions one instance sends to at the same time. */
     @WithDefault("4")

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * One message to one subscription and its attempts so far. Rows are written by SQL in the transaction that raised the
- * message (see {@code DeliveryRepository#enqueue}); here they only move on.
+ * message (see {@code DeliveryRepository#enqueue}), and marked delivered by SQL too, many at once
+ * ({@code DeliveryRepository#markDelivered}); here they only move on otherwise.
  */
 @Entity
 @Table(name = "webhook_delivery")
@@ -60,12 +61,6 @@ public class Delivery {
     private Instant nextAttemptAt;
 
     protected Delivery() {
-    }
-
-    public void delivered(int statusCode, Instant now) {
-        attempted(statusCode, null, now);
-        status = DeliveryStatus.DELIVERED;
-        nextAttemptAt = null;
     }
 
     /** An attempt that got {@code statusCode} (null: no answer, for {@code error}); retried on schedule or given up. */

@@ -7,6 +7,7 @@ import org.corridor.cases.subscription.domain.DeliveryStatus;
 import org.corridor.cases.subscription.domain.WebhookEventType;
 import org.corridor.platform.http.Page;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,12 +50,42 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     public record Queued(String organisation, UUID alertId, UUID caseId, String body) {
     }
 
-    /** The first waiting deliveries of a subscription, in the order they must go out. */
+    /**
+     * The first waiting deliveries of a subscription, in the order they must go out, read-only: most are marked
+     * {@link #markDelivered delivered} together, and a failed one is {@link #toChange made changeable}.
+     */
     public List<Delivery> nextPending(UUID subscriptionId, int limit) {
         return getEntityManager().createNativeQuery("""
                         SELECT * FROM webhook_delivery WHERE subscription_id = ?1 AND status = 'PENDING'
                         ORDER BY position LIMIT ?2""", Delivery.class)
-                .setParameter(1, subscriptionId).setParameter(2, limit).getResultList();
+                .setParameter(1, subscriptionId).setParameter(2, limit)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
+    /** A delivery read by {@link #nextPending}, whose changes from now on are written at the commit. */
+    public Delivery toChange(Delivery delivery) {
+        getEntityManager().unwrap(Session.class).setReadOnly(delivery, false);
+        return delivery;
+    }
+
+    /** Records in one statement that deliveries were accepted, with the status code each got, at {@code now}. */
+    public void markDelivered(List<Delivery> delivered, List<Integer> statusCodes, Instant now) {
+        if (delivered.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (var update = connection.prepareStatement("""
+                    UPDATE webhook_delivery d SET status = 'DELIVERED', attempts = d.attempts + 1,
+                                                  last_status_code = v.status_code, last_error = NULL,
+                                                  last_attempt_at = ?, next_attempt_at = NULL
+                    FROM unnest(?, ?) AS v (id, status_code)
+                    WHERE d.id = v.id""")) {
+                update.setObject(1, now.atOffset(ZoneOffset.UTC));
+                update.setArray(2, connection.createArrayOf("uuid", delivered.stream().map(Delivery::id).toArray()));
+                update.setArray(3, connection.createArrayOf("integer", statusCodes.toArray()));
+                update.executeUpdate();
+            }
+        });
     }
 
     /** A subscription's deliveries, newest first, after a position of that order. */

@@ -3,6 +3,7 @@ package org.corridor.cases.subscription.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.corridor.cases.domain.CaseAlert;
 import org.corridor.cases.subscription.domain.WebhookEventType;
@@ -22,11 +23,17 @@ public class AlertWebhooks {
     private final DeliveryRepository deliveries;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Event<DeliveriesQueued> deliveriesQueued;
 
-    public AlertWebhooks(DeliveryRepository deliveries, ObjectMapper json, Clock clock) {
+    public AlertWebhooks(DeliveryRepository deliveries, ObjectMapper json, Clock clock, Event<DeliveriesQueued> deliveriesQueued) {
         this.deliveries = deliveries;
         this.json = json;
         this.clock = clock;
+        this.deliveriesQueued = deliveriesQueued;
+    }
+
+    /** Told once the transaction that queued deliveries commits, so that they go out at once rather than at the next poll. */
+    public record DeliveriesQueued() {
     }
 
     /** The message as Standard Webhooks shapes it: codes only, nothing about the people in the case. */
@@ -53,5 +60,6 @@ public class AlertWebhooks {
             }
         }
         deliveries.enqueue(WebhookEventType.ALERT_RAISED, messages, clock.instant());
+        deliveriesQueued.fire(new DeliveriesQueued());
     }
 }

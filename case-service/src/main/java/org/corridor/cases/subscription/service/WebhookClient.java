@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.cases.subscription.config.SubscriptionConfig;
@@ -18,14 +19,16 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends one signed message to a webhook: POST, no redirect followed, answered within the timeout or given up. The
- * connection goes to the address {@link Destinations} checked, while TLS still verifies the URL's host name.
+ * Sends signed messages to webhooks, each a POST, no redirect followed, answered within the timeout or given up. The
+ * connection goes to the address {@link Destinations} checked, while TLS still verifies the URL's host name. Up to
+ * {@link SubscriptionConfig#inFlight()} messages to one receiver travel at once, each on a connection of its own.
  */
 @ApplicationScoped
 public class WebhookClient {
@@ -40,7 +43,9 @@ public class WebhookClient {
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) timeout.toMillis())
                 .setVerifyHost(true)
-                .setMaxPoolSize(config.concurrency()));
+                .setMaxPoolSize(config.inFlight())
+                // a partner's endpoint is outside: no trace context goes to it, and no span is made per message
+                .setTracingPolicy(TracingPolicy.IGNORE));
     }
 
     @PreDestroy
@@ -56,12 +61,13 @@ public class WebhookClient {
         }
     }
 
-    public Attempt send(URI url, String messageId, String body, SigningSecret secret, Instant now) {
+    /** Sends a message without waiting for the answer; the attempt completes once it is known (never exceptionally). */
+    public CompletableFuture<Attempt> send(URI url, String messageId, String body, SigningSecret secret, Instant now) {
         InetAddress address;
         try {
             address = destinations.resolve(url);
         } catch (Destinations.RefusedDestination refused) {
-            return new Attempt(null, refused.error());
+            return CompletableFuture.completedFuture(new Attempt(null, refused.error()));
         }
         boolean tls = url.getScheme().equalsIgnoreCase("https");
         int port = url.getPort() >= 0 ? url.getPort() : tls ? 443 : 80;
@@ -80,7 +86,7 @@ public class WebhookClient {
                 .putHeader("webhook-timestamp", Long.toString(now.getEpochSecond()))
                 .putHeader("webhook-signature", secret.sign(messageId, now, body));
         var request = new AtomicReference<HttpClientRequest>();
-        var answered = http.request(options)
+        return http.request(options)
                 .compose(sending -> {
                     request.set(sending);
                     return sending.send(body);
@@ -90,20 +96,21 @@ public class WebhookClient {
                     });
                     return response.end().map(ignored -> response.statusCode());
                 })
-                .toCompletionStage().toCompletableFuture();
-        try {
-            return new Attempt(answered.get(timeout.toMillis(), TimeUnit.MILLISECONDS), null);
-        } catch (TimeoutException e) {
-            if (request.get() != null) {
-                request.get().reset(); // a receiver trickling its answer keeps no connection of ours
-            }
-            return new Attempt(null, DeliveryError.TIMEOUT);
-        } catch (ExecutionException e) {
-            // Vert.x reports its idle timeout as a TimeoutException
-            return new Attempt(null, e.getCause() instanceof TimeoutException ? DeliveryError.TIMEOUT : DeliveryError.CONNECTION_FAILED);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(null, DeliveryError.CONNECTION_FAILED);
-        }
+                .toCompletionStage().toCompletableFuture()
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((statusCode, failure) -> {
+                    if (failure == null) {
+                        return new Attempt(statusCode, null);
+                    }
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    // Vert.x reports its idle timeout as a TimeoutException too
+                    if (cause instanceof TimeoutException) {
+                        if (request.get() != null) {
+                            request.get().reset(); // a receiver trickling its answer keeps no connection of ours
+                        }
+                        return new Attempt(null, DeliveryError.TIMEOUT);
+                    }
+                    return new Attempt(null, DeliveryError.CONNECTION_FAILED);
+                });
     }
 }
