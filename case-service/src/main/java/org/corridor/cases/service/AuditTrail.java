@@ -54,13 +54,19 @@ public class AuditTrail {
         entries.append(chain(entries.lockChain(caseId), caseId, actor, organisation, actions));
     }
 
-    /** One action by one actor on each of many cases, on behalf of each case's organisation, in the order given. */
+    /**
+     * What one actor did to each of many cases, an entry per action in this order, on behalf of each case's
+     * organisation, the cases in the order given: their chains taken and written together, not a case at a time.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordEach(String actor, AuditAction action, Map<UUID, String> organisationsByCase) {
+    public void recordEach(String actor, Map<UUID, String> organisationsByCase, AuditAction... actions) {
+        if (organisationsByCase.isEmpty()) {
+            return;
+        }
         Map<UUID, String> heads = entries.lockChains(organisationsByCase.keySet());
-        List<AuditEntry> all = new ArrayList<>(organisationsByCase.size());
+        List<AuditEntry> all = new ArrayList<>(organisationsByCase.size() * actions.length);
         organisationsByCase.forEach((caseId, organisation) ->
-                all.addAll(chain(heads.get(caseId), caseId, actor, organisation, action)));
+                all.addAll(chain(heads.get(caseId), caseId, actor, organisation, actions)));
         entries.append(all);
     }
 

@@ -27,12 +27,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Case use cases, each in one transaction with its audit entries and its events; always within the caller's
@@ -99,7 +101,9 @@ public class CaseService {
     public Page<VisibleCase> list(CaseRepository.CaseFilter filter, String cursor, int limit) {
         Page<CaseFile> page = Paging.page(cases.page(caller.organisation(), filter, Page.timeAndId(cursor), limit + 1), limit,
                 file -> Page.cursorAfter(file.createdAt(), file.id()));
-        page.items().forEach(file -> auditRead(file.id()));
+        audit.recordEach(caller.subject(), page.items().stream()
+                .collect(Collectors.toMap(CaseFile::id, CaseFile::organisation, (a, b) -> a, LinkedHashMap::new)),
+                answered(AuditAction.READ));
         return new Page<>(page.items().stream().map(this::visible).toList(), page.next());
     }
 

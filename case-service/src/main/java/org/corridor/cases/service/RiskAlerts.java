@@ -115,8 +115,9 @@ public class RiskAlerts {
             cases.writeRisks(batch);
             alerts.insert(raised);
             if (!changed.isEmpty()) {
-                audit.recordEach(POLICY_EVENT_ACTOR, AuditAction.UPDATE, changed.keySet().stream()
-                        .collect(Collectors.toMap(CaseFile::id, CaseFile::organisation, (a, b) -> a, LinkedHashMap::new)));
+                audit.recordEach(POLICY_EVENT_ACTOR, changed.keySet().stream()
+                        .collect(Collectors.toMap(CaseFile::id, CaseFile::organisation, (a, b) -> a, LinkedHashMap::new)),
+                        AuditAction.UPDATE);
                 events.risksChanged(changed);
             }
             if (!raised.isEmpty()) {

@@ -85,6 +85,25 @@ class CaseListFilterTest {
     }
 
     @Test
+    void everyListedCaseIsAuditedAsReadAndItsChainHolds() {
+        List<String> ids = List.of(openCase("CN"), openCase("LA"), openCase("TH"));
+        String officer = bearerFor("po-" + organisation, organisation, "protection-officer");
+        String auditor = bearerFor("au-" + organisation, organisation, "auditor");
+
+        given().header("Authorization", officer).get("/api/v1/cases").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(ids.toArray()));
+        given().header("Authorization", caseworker).queryParam("currentCountry", "LA").get("/api/v1/cases").then().statusCode(200);
+
+        for (String id : ids) {
+            List<String> expected = id.equals(ids.get(1))
+                    ? List.of("create", "read", "read-personal-data", "read")
+                    : List.of("create", "read", "read-personal-data");
+            given().header("Authorization", auditor).get("/api/v1/cases/" + id + "/audit").then().statusCode(200)
+                    .body("items.action", equalTo(expected)).body("chainIntact", equalTo(true));
+        }
+    }
+
+    @Test
     void badFiltersAreProblemsNamingTheParameter() {
         record Bad(Map<String, String> query, String field) {
         }
