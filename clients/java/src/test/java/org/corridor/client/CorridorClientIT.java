@@ -3,12 +3,16 @@ package org.corridor.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.corridor.client.api.CasesApi;
+import org.corridor.client.api.ChangesApi;
 import org.corridor.client.api.CountryPoliciesApi;
 import org.corridor.client.api.ReportsApi;
 import org.corridor.client.model.AgeBand;
 import org.corridor.client.model.CaseRequest;
 import org.corridor.client.model.CaseStatus;
 import org.corridor.client.model.CaseView;
+import org.corridor.client.model.Change;
+import org.corridor.client.model.ChangePage;
+import org.corridor.client.model.ChangeType;
 import org.corridor.client.model.CountryView;
 import org.corridor.client.model.Member;
 import org.corridor.client.model.MemberInput;
@@ -113,6 +117,36 @@ class CorridorClientIT {
         assertEquals(5, overview.getK());
         assertNotNull(overview.getAsOf());
         assertFalse(overview.getCells().isEmpty());
+    }
+
+    @Test
+    void aPartnerKeepsInStepThroughTheChangeFeedAndFindsCasesByFilter() throws ApiException, InterruptedException {
+        ApiClient caseworker = clientFor("crossing-hope", "caseworker");
+        var changes = new ChangesApi(caseworker);
+        var cases = new CasesApi(caseworker);
+        ChangePage page = changes.listChanges(null, 1000, null);
+        while (!page.getItems().isEmpty()) {
+            page = changes.listChanges(page.getNext(), 1000, null);
+        }
+        String cursor = page.getNext();
+
+        CaseView opened = cases.openCase(new CaseRequest()
+                .addMembersItem(new MemberInput().alias("Client-Feed-Heron").sex(Sex.MALE).ageBand(AgeBand._18_59))
+                .currentCountry("LA").plannedRoute(List.of("LA", "TH", "KR")), UUID.randomUUID().toString());
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        List<Change> seen = List.of();
+        while (seen.stream().noneMatch(change -> change.getCaseId().equals(opened.getId())) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            seen = changes.listChanges(cursor, null, List.of(ChangeType.OPENED)).getItems();
+        }
+        Change change = seen.stream().filter(candidate -> candidate.getCaseId().equals(opened.getId())).findFirst().orElseThrow();
+        assertEquals(ChangeType.OPENED, change.getType());
+        assertEquals(opened.getRevision(), change.getRevision());
+
+        List<UUID> inLaosOrThailand = cases.listCases(List.of("LA", "TH"), null, 200, LocalDate.now(java.time.ZoneOffset.UTC),
+                null, null, List.of(CaseStatus.OPEN, CaseStatus.IN_TRANSIT), null, null).getItems().stream().map(CaseView::getId).toList();
+        assertTrue(inLaosOrThailand.contains(opened.getId()));
     }
 
     @Test
