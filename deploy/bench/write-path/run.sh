@@ -48,9 +48,10 @@ cp "$root/deploy/bench/case.json" case.json
 echo "load average at the start: $(load_average) ($(nproc) cores, shared by the runtime, the load client and pgbench)"
 start_bench_gateway "$root" "$run" "$work" ${JFR:+-XX:StartFlightRecording=filename=$(realpath -m "$JFR"),settings=profile}
 
-capture() { # script name, created|existing (what the request did to the case in ids.out), then the command that sends it
-  local name=$1 case_was=$2 log from
-  shift 2
+capture() { # script name, created|existing (what the request did to the case in ids.out), the table whose row for that
+  # case marks the request's own transaction, then the command that sends it
+  local name=$1 case_was=$2 table=$3 log from
+  shift 3
   log=$(ls -t "$run/state/postgres/log/"*.log | head -n 1)
   psql -d postgres -c "ALTER SYSTEM SET log_statement = 'all'" -c "ALTER SYSTEM SET log_line_prefix = '%m [%p] %d '" \
     -c "SELECT pg_reload_conf()" >/dev/null
@@ -60,13 +61,13 @@ capture() { # script name, created|existing (what the request did to the case in
   sleep 0.5
   psql -d postgres -c "ALTER SYSTEM RESET log_statement" -c "ALTER SYSTEM RESET log_line_prefix" -c "SELECT pg_reload_conf()" >/dev/null
   tail -c +$((from + 1)) "$log" >request.log
-  python3 "$here/pgbench_script.py" cases request.log "$(head -n 1 ids.out)" "$case_was" >"$here/$name.pgbench"
+  python3 "$here/pgbench_script.py" cases request.log "$(head -n 1 ids.out)" "$case_was" "$table" >"$here/$name.pgbench"
   echo "captured $here/$name.pgbench: $(grep -vc '^[-\\]' "$here/$name.pgbench") statements"
 }
 if [ "${CAPTURE:-0}" = 1 ] || [ ! -f "$here/create-case.pgbench" ] || [ ! -f "$here/record-journey.pgbench" ]; then
   echo "== capturing the statements of one case creation and one journey event"
-  capture create-case created load post "$direct/api/v1/cases" "$(token)" case.json 1 1
-  capture record-journey existing load journey "$direct" "$(token)" ids.out 1 1
+  capture create-case created case_file load post "$direct/api/v1/cases" "$(token)" case.json 1 1
+  capture record-journey existing journey_entry load journey "$direct" "$(token)" ids.out 1 1
 fi
 
 WARMUP=${WARMUP:-1000}
