@@ -39,6 +39,7 @@ def transactions(path, database):
             sql = statement.group(1).strip()
             # the driver's one-off look-up of a type, made once per connection, and empty statements are not the request's
             if not sql or "pg_catalog." in sql:
+                last_by_pid.pop(pid, None)  # its parameters are its own, not those of the statement before it
                 continue
             last_by_pid[pid] = [sql, {}]
             current = open_by_pid.setdefault(pid, [])

@@ -67,6 +67,10 @@ capture() { # script name, created|existing (what the request did to the case in
 }
 if [ "${CAPTURE:-0}" = 1 ] || [ ! -f "$here/create-case.pgbench" ] || [ ! -f "$here/record-journey.pgbench" ]; then
   echo "== capturing the statements of one case creation and one journey event"
+  # once unlogged first, so that what case-service reads once and keeps (the policy versions' terms) is kept, as it
+  # is under load
+  load post "$direct/api/v1/cases" "$(token)" case.json 1 1 >/dev/null
+  load journey "$direct" "$(token)" ids.out 1 1 >/dev/null
   capture create-case created case_file load post "$direct/api/v1/cases" "$(token)" case.json 1 1
   capture record-journey existing journey_entry load journey "$direct" "$(token)" ids.out 1 1
 fi
