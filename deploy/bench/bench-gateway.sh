@@ -36,7 +36,7 @@ start_bench_gateway() {
       CORRIDOR_GATEWAY_UPSTREAMS_MANAGEMENT_REPORT_SERVICE="http://127.0.0.1:${CORRIDOR_REPORT_SERVICE_MANAGEMENT_PORT:-$((${CORRIDOR_REPORT_SERVICE_PORT:-8083} + 10))}" \
       CORRIDOR_GATEWAY_RATE_LIMIT_REQUESTS=1000000000 CORRIDOR_GATEWAY_RATE_LIMIT_BURST=1000000000 \
       CORRIDOR_GATEWAY_CONCURRENCY_INITIAL_LIMIT=64 CORRIDOR_GATEWAY_CONCURRENCY_MIN_LIMIT=64 \
-      "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC "$@" -jar "$work/gateway/quarkus-run.jar" >"$work/gateway.log" 2>&1 &
+      MALLOC_ARENA_MAX=2 "$JAVA_HOME/bin/java" $CORRIDOR_SERVICE_JVM_OPTIONS "$@" -jar "$work/gateway/quarkus-run.jar" >"$work/gateway.log" 2>&1 &
   bench_gateway_pid=$!
   local attempt
   for attempt in $(seq 1 600); do  # up to five minutes: on a loaded machine a start takes minutes

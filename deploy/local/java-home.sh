@@ -19,3 +19,13 @@ pick_java_home() {
   fi
   export JAVA_HOME=$best
 }
+
+# The JVM options of the local runtime's services (and of the benchmarks' copies of them). The heap is at most 256 MB
+# and starts at 64 MB instead of the machine's default (a 64th of its memory: all 256 MB, committed from the start,
+# on this machine); after a collection it is kept between 20 and 40 % free, so a service holds about the heap its
+# live data needs instead of all it ever touched. glibc keeps two malloc arenas instead of eight per core
+# (MALLOC_ARENA_MAX, set in the environment) and gives memory the JVM freed back every 10 s (TrimNativeHeapInterval):
+# the JIT compiler's and JFR's transient buffers otherwise stay resident. Native Memory Tracking figures in
+# docs/BENCHMARKS.md ("Resident memory"); the Kubernetes manifests and the compose file set the same ratios, arena
+# count and trim (their heap is a share of the container's memory).
+CORRIDOR_SERVICE_JVM_OPTIONS="-Xmx256m -Xms64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:TrimNativeHeapInterval=10000"

@@ -1,9 +1,11 @@
 """Turns the statements PostgreSQL logged (log_statement=all, log_line_prefix '%m [%p] %d ') while one request ran
-into a pgbench script that replays exactly them: the transactions on DATABASE that mention the request's case (so
-not those of pollers and relays sharing the connections), each logged parameter put in its place, each id the
-request created (a UUID first seen in an INSERT) drawn at random per transaction, so unique keys do not collide.
+into a pgbench script that replays exactly them: the request's own transactions on DATABASE, those that insert a
+row of the request's case into TABLE (so not those of pollers and relays sharing the connections, nor background
+work that a request sets off and that mentions the case too, such as an alert or a re-scoring), each logged parameter
+put in its place, each id the request created (a UUID first seen in an INSERT) drawn at random per transaction, so
+unique keys do not collide.
 
-    python3 pgbench_script.py DATABASE REQUEST_LOG CASE_ID created|existing > script.pgbench
+    python3 pgbench_script.py DATABASE REQUEST_LOG CASE_ID created|existing TABLE > script.pgbench
 
 With "existing" (the request acted on a case that was there before), CASE_ID is replaced by a case of table
 bench_case (n, id), each client taking the next of its own share of them (pgbench -D seq=0 -D per_client=COUNT/CLIENTS),
@@ -37,6 +39,7 @@ def transactions(path, database):
             sql = statement.group(1).strip()
             # the driver's one-off look-up of a type, made once per connection, and empty statements are not the request's
             if not sql or "pg_catalog." in sql:
+                last_by_pid.pop(pid, None)  # its parameters are its own, not those of the statement before it
                 continue
             last_by_pid[pid] = [sql, {}]
             current = open_by_pid.setdefault(pid, [])
@@ -54,13 +57,18 @@ def bound(sql, parameters):
     return sql
 
 
-def main(database, request_log, case_id, case_was):
+def inserts_into(table, case_id, transaction):
+    return any(re.match(r"insert\s+into\s+" + table + r"\b", sql, re.I)
+               and (case_id in sql or any(case_id in value for value in parameters.values()))
+               for sql, parameters in transaction)
+
+
+def main(database, request_log, case_id, case_was, table):
     replayed = [bound(sql, parameters) for transaction in transactions(request_log, database)
-                if any(case_id in sql or any(case_id in value for value in parameters.values())
-                       for sql, parameters in transaction)
+                if inserts_into(table, case_id, transaction)
                 for sql, parameters in transaction]
-    if not any(sql.lower().startswith("insert") for sql in replayed):
-        sys.exit("no INSERT among the captured statements of case " + case_id)
+    if not replayed:
+        sys.exit("no transaction inserting into %s for case %s among the captured statements" % (table, case_id))
     existing_case = case_id if case_was == "existing" else ""
     created = {}
     for sql in replayed:
@@ -86,4 +94,4 @@ def main(database, request_log, case_id, case_was):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])

@@ -3,7 +3,8 @@
 # gateway and straight to case-service, at concurrency 1 and C, and pgbench replaying exactly the statements one
 # creation and one journey event issue (create-case.pgbench, record-journey.pgbench, captured from the runtime's
 # PostgreSQL with log_statement=all) at the same concurrency against a copy of case-service's schema; the ratios;
-# the gateway's CPU per proxied request and what it adds at p50 with one connection; each service's resident memory.
+# the gateway's CPU per proxied request and what it adds at p50 with one connection; case-service's CPU per creation
+# and per journey event; each service's resident memory.
 # Needs the local runtime (deploy/local/corridor up) and a built gateway (gateway/target/quarkus-app): the requests
 # through the gateway go to a gateway of the benchmark's own (deploy/bench/bench-gateway.sh, rate limit raised) whose
 # CPU time is read from /proc. All traffic stays on 127.0.0.1.
@@ -48,9 +49,10 @@ cp "$root/deploy/bench/case.json" case.json
 echo "load average at the start: $(load_average) ($(nproc) cores, shared by the runtime, the load client and pgbench)"
 start_bench_gateway "$root" "$run" "$work" ${JFR:+-XX:StartFlightRecording=filename=$(realpath -m "$JFR"),settings=profile}
 
-capture() { # script name, created|existing (what the request did to the case in ids.out), then the command that sends it
-  local name=$1 case_was=$2 log from
-  shift 2
+capture() { # script name, created|existing (what the request did to the case in ids.out), the table whose row for that
+  # case marks the request's own transaction, then the command that sends it
+  local name=$1 case_was=$2 table=$3 log from
+  shift 3
   log=$(ls -t "$run/state/postgres/log/"*.log | head -n 1)
   psql -d postgres -c "ALTER SYSTEM SET log_statement = 'all'" -c "ALTER SYSTEM SET log_line_prefix = '%m [%p] %d '" \
     -c "SELECT pg_reload_conf()" >/dev/null
@@ -60,13 +62,17 @@ capture() { # script name, created|existing (what the request did to the case in
   sleep 0.5
   psql -d postgres -c "ALTER SYSTEM RESET log_statement" -c "ALTER SYSTEM RESET log_line_prefix" -c "SELECT pg_reload_conf()" >/dev/null
   tail -c +$((from + 1)) "$log" >request.log
-  python3 "$here/pgbench_script.py" cases request.log "$(head -n 1 ids.out)" "$case_was" >"$here/$name.pgbench"
+  python3 "$here/pgbench_script.py" cases request.log "$(head -n 1 ids.out)" "$case_was" "$table" >"$here/$name.pgbench"
   echo "captured $here/$name.pgbench: $(grep -vc '^[-\\]' "$here/$name.pgbench") statements"
 }
 if [ "${CAPTURE:-0}" = 1 ] || [ ! -f "$here/create-case.pgbench" ] || [ ! -f "$here/record-journey.pgbench" ]; then
   echo "== capturing the statements of one case creation and one journey event"
-  capture create-case created load post "$direct/api/v1/cases" "$(token)" case.json 1 1
-  capture record-journey existing load journey "$direct" "$(token)" ids.out 1 1
+  # once unlogged first, so that what case-service reads once and keeps (the policy versions' terms) is kept, as it
+  # is under load
+  load post "$direct/api/v1/cases" "$(token)" case.json 1 1 >/dev/null
+  load journey "$direct" "$(token)" ids.out 1 1 >/dev/null
+  capture create-case created case_file load post "$direct/api/v1/cases" "$(token)" case.json 1 1
+  capture record-journey existing journey_entry load journey "$direct" "$(token)" ids.out 1 1
 fi
 
 WARMUP=${WARMUP:-1000}
@@ -95,15 +101,21 @@ for round in $(seq 1 "$ROUNDS"); do
   tail -n 1 gateway-runs >>gateway-1
 done
 
+case_service_pid=$(cat "$run/pids/case-service.pid")
+case_service_ticks() { awk '{print $14 + $15}' "/proc/$case_service_pid/stat"; }
 echo "== case creation, N=$N, concurrency $C"
+ticks_before=$(case_service_ticks)
 printf 'through gateway: '; through_gateway post "$gateway/api/v1/cases" "$caseworker" case.json "$C" "$N"
 create_gateway=$(tail -n 1 gateway-runs | field throughput); cp ids.out gateway-ids
 printf 'direct:          '; load post "$direct/api/v1/cases" "$(token)" case.json "$C" "$N" | tee create-direct; cp ids.out direct-ids
+create_ticks=$(($(case_service_ticks) - ticks_before))
 
 echo "== journey recording, N=$N, concurrency $C, spread over the cases just created"
+ticks_before=$(case_service_ticks)
 printf 'through gateway: '; through_gateway journey "$gateway" "$caseworker" gateway-ids "$C" "$N"
 journey_gateway=$(tail -n 1 gateway-runs | field throughput)
 printf 'direct:          '; load journey "$direct" "$(token)" direct-ids "$C" "$N"
+journey_ticks=$(($(case_service_ticks) - ticks_before))
 
 echo "== pgbench: the captured statements, N=$N, $C clients, against a copy of case-service's schema"
 psql -d postgres -c "DROP DATABASE IF EXISTS bench_write_path WITH (FORCE)" -c "CREATE DATABASE bench_write_path"
@@ -140,6 +152,10 @@ awk -v g="$journey_gateway" -v p="$journey_tps" 'BEGIN {printf "journey recordin
 awk -v ticks="$gateway_ticks" -v jit="$jit" -v hz="$(getconf CLK_TCK)" -v n="$proxied" \
   'BEGIN {printf "gateway CPU (utime+stime): %.0f ms for %d proxied requests, %.2f ms each (target <= 0.5); of it the JIT compiler %.2f ms each\n",
           ticks * 1000 / hz, n, ticks * 1000 / hz / n, jit * 1000 / hz / n}'
+# everything the process did meanwhile, its relay publishing the events and its JIT compiler included
+awk -v create="$create_ticks" -v journey="$journey_ticks" -v hz="$(getconf CLK_TCK)" -v n=$((2 * N)) \
+  'BEGIN {printf "case-service CPU (utime+stime) over the concurrency runs, through the gateway and straight: %.2f ms per creation, %.2f ms per journey event\n",
+          create * 1000 / hz / n, journey * 1000 / hz / n}'
 paste -d' ' <(field p50 <direct-1) <(field p50 <gateway-1) | awk '{print $2 - $1}' | sort -n \
   | awk '{add[NR] = $1} END {printf "gateway adds at p50, one connection: %.2f ms (median of %d rounds; target <= 1)\n", NR % 2 ? add[(NR + 1) / 2] : (add[NR / 2] + add[NR / 2 + 1]) / 2, NR}'
 metrics=$(curl -fsS "http://127.0.0.1:$bench_gateway_management_port/q/metrics")

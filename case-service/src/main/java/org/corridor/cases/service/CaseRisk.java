@@ -32,10 +32,11 @@ public class CaseRisk {
         this.clock = clock;
     }
 
-    /** Re-scores the case and answers its previous level. */
+    /** Re-scores the case and answers its previous level; the policies of its route are read in one query. */
     @Transactional(Transactional.TxType.MANDATORY)
     public RiskLevel assess(CaseFile file) {
-        return assess(file, policiesToday());
+        Map<String, PolicyTerms> inForce = policies.termsInForce(file.riskRoute(), today());
+        return assess(file, country -> Optional.ofNullable(inForce.get(country)));
     }
 
     /** The policies in force today, each read once however many cases are scored with them. */

@@ -6,10 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.corridor.cases.repository.KnownPolicyRepository;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
+import org.corridor.platform.policy.PolicyTerms;
+import org.corridor.platform.policy.RiskLevel;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.corridor.cases.support.TestPolicies.awaitProcessed;
@@ -63,6 +68,37 @@ class PolicyEventConsumerTest {
         assertTrue(versionInForce("LA", "2016-01-01").contains(old.toString()));
         assertTrue(versionInForce("LA", "2021-01-01").contains(correction.toString()));
         assertTrue(versionInForce("LA", "2000-01-01").isEmpty());
+    }
+
+    @Test
+    void aRoutesTermsAreThoseOfEachCountrysVersionInForceEvenAfterTheyWereFirstRead() throws Exception {
+        // a country no other test publishes for: these versions, recorded last, are in force from 2001 on
+        UUID first = UUID.randomUUID();
+        send("BD", published(first, UUID.randomUUID(), "BD", "2001-01-01", "high", "2099-01-01T00:00:00Z", "routine"));
+        awaitProcessed(dataSource, first);
+        assertEquals(Map.of("BD", RiskLevel.HIGH), riskLevelsInForce("2001-09-01", "BD", "ZZ"),
+                "a country with no version in force has no terms");
+
+        // a correction recorded later, from a later day: the terms read before (and kept parsed) must not hide it
+        UUID correction = UUID.randomUUID();
+        send("BD", published(correction, UUID.randomUUID(), "BD", "2001-06-01", "critical", "2099-02-01T00:00:00Z", "routine"));
+        awaitProcessed(dataSource, correction);
+        assertEquals(Map.of("BD", RiskLevel.CRITICAL), riskLevelsInForce("2001-09-01", "BD", "ZZ"));
+        assertEquals(Map.of("BD", RiskLevel.HIGH), riskLevelsInForce("2001-03-01", "BD"));
+        assertEquals(RiskLevel.CRITICAL, termsInForce("BD", "2001-09-01").riskLevel());
+        assertEquals(Map.of(), riskLevelsInForce("2000-12-31", "BD"));
+    }
+
+    @Transactional
+    Map<String, RiskLevel> riskLevelsInForce(String day, String... countries) {
+        Map<String, RiskLevel> levels = new HashMap<>();
+        knownPolicies.termsInForce(List.of(countries), LocalDate.parse(day)).forEach((country, terms) -> levels.put(country, terms.riskLevel()));
+        return levels;
+    }
+
+    @Transactional
+    PolicyTerms termsInForce(String country, String day) {
+        return knownPolicies.termsInForce(country, LocalDate.parse(day)).orElseThrow();
     }
 
     @Transactional
