@@ -15,9 +15,10 @@ import java.util.Map;
  * subtract one table from another; protecting every scope's table together, with those sums, means that no combination
  * of the scopes' published tables works out a figure that any of them withholds.
  *
- * <p>Where a figure of all organisations and an organisation's figure are both candidates to withhold beside a
- * withheld one, the figure of all organisations goes: an organisation knows its own figures whatever its report
- * withholds, so withholding them would not stop it from subtracting them.
+ * <p>An organisation knows its own figures whatever its report withholds (it can count its cases), so each
+ * organisation is also checked as a reader who knows them: all organisations' figures less its own must not work out
+ * another organisation's withheld figure either. Where a figure of all organisations and an organisation's figure are
+ * both candidates to withhold beside a withheld one, the figure of all organisations goes.
  */
 public record LinkedTables(Statistic statistic, Map<Scope, TallyTable> tables) {
 
@@ -52,7 +53,15 @@ public record LinkedTables(Statistic statistic, Map<Scope, TallyTable> tables) {
                 figures.sum(total, parts);
             });
         }
-        BitSet withheld = control.protect(figures);
+        List<BitSet> organisations = new ArrayList<>();
+        indexes.forEach((scope, index) -> {
+            if (!scope.equals(Scope.ALL)) {
+                var own = new BitSet();
+                index.values().forEach(own::set);
+                organisations.add(own);
+            }
+        });
+        BitSet withheld = control.protect(figures, organisations);
         Map<Scope, TallyTable.Published> published = new HashMap<>();
         indexes.forEach((scope, index) -> published.put(scope, tables.get(scope).published(index, withheld)));
         return published;

@@ -91,12 +91,14 @@ public class ReportResource {
             organisations' and each organisation's own, the figures of all organisations being the sums of the \
             organisations' (organisation is a hidden dimension of one linked set). So nobody who reads the reports of \
             several scopes, such as an analyst's and a coordinator's, or several organisations' coordinators, can \
-            subtract one from another to work out a figure any of them withholds; a figure of all organisations, or an \
-            organisation's own, may be withheld to protect another organisation's small figure in the same cell.
+            subtract one from another to work out a figure any of them withholds, and neither can an organisation that \
+            also knows its own figures exactly (from its cases): each organisation is checked as such a reader. A \
+            figure of all organisations, or an organisation's own, may be withheld to protect another organisation's \
+            small figure in the same cell.
 
-            **Limits.** Different statistics are protected apart, and so is the same report at different times. \
-            Someone who combines them, or who adds their own organisation's cases as counted outside the reports, can \
-            learn more than the reports show: publish outside Corridor from periodic snapshots. The guarantee is against working out a withheld figure \
+            **Limits.** Different statistics are protected apart, and so is the same report at different times: \
+            someone who combines them can learn more than the reports show. Publish outside Corridor from periodic \
+            snapshots. The guarantee is against working out a withheld figure \
             from the published ones and the totals; a reader who re-runs the choice of partners above on every table \
             that fits what is published can sometimes tell that a withheld figure is at its smallest, since larger \
             values would have withheld more. Treat a withheld figure as "a few people", never as "none".""";

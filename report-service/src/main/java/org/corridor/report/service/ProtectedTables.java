@@ -72,8 +72,7 @@ public class ProtectedTables {
 
     void start(@Observes StartupEvent startup) {
         executor = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().name("protected-tables").daemon().unstarted(task));
-        long every = config.protectEvery().toMillis();
-        executor.scheduleWithFixedDelay(this::refreshInBackground, 0, every, TimeUnit.MILLISECONDS);
+        executor.execute(this::refreshInBackground);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -145,7 +144,13 @@ public class ProtectedTables {
         latest = new Publication(Map.copyOf(scopes), Map.copyOf(snapshot.revisions()), Map.copyOf(current));
     }
 
+    /**
+     * One step, then the next after {@code protect-every}, or after as long as this step took if that is longer:
+     * protecting every scope's tables of a statistic together can take a while under a steady flow of events, and the
+     * step is kept to about half a core so that the projection and the reads keep the rest.
+     */
     private void refreshInBackground() {
+        long started = System.nanoTime();
         try {
             refresh();
             consecutiveFailures = 0;
@@ -155,6 +160,10 @@ public class ProtectedTables {
                 LOG.warnf("could not protect the changed tables (%s, attempt %d); reports show the last ones protected",
                         e.getClass().getSimpleName(), consecutiveFailures);
             }
+        }
+        long wait = Math.max(config.protectEvery().toNanos(), System.nanoTime() - started);
+        if (!executor.isShutdown()) {
+            executor.schedule(this::refreshInBackground, wait, TimeUnit.NANOSECONDS);
         }
     }
 
