@@ -19,7 +19,7 @@ import java.util.List;
  * Checks every answer a test receives through RestAssured from the application under test against the application's
  * committed contract ({@link OpenApiContract#committedFor}), and fails the test on the first that breaks it. Request
  * bodies are not checked: tests send invalid ones on purpose, and the answer to each is checked like any other.
- * Answers to other ports (the management interface, stubs) are not the contract's.
+ * Answers to other ports (the management interface, stubs) and the CORS protocol's are not the contract's.
  *
  * <p>Every {@code @QuarkusTest} of a module with this library on its test class path runs with it (registered as a
  * Quarkus test callback), so a new test cannot forget it.
@@ -58,7 +58,7 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
                                FilterContext next) {
             Response response = next.next(request, expected);
             URI uri = URI.create(request.getURI());
-            if (uri.getPort() != RestAssured.port || response.getHeader(STAND_IN) != null) {
+            if (uri.getPort() != RestAssured.port || response.getHeader(STAND_IN) != null || isCors(request, response)) {
                 return response;
             }
             List<String> violations = contract.violations(request.getMethod(), uri, response.getStatusCode(),
@@ -68,6 +68,18 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
                         + "\nbody: " + abbreviated(response.asString()));
             }
             return response;
+        }
+
+        /**
+         * The CORS protocol's own answers, outside every operation: to a browser's preflight, and the bare 403 Quarkus'
+         * CORS filter ends a request from an origin not allowed with (the browser keeps it from the calling script).
+         */
+        private static boolean isCors(FilterableRequestSpecification request, Response response) {
+            boolean preflight = request.getMethod().equals("OPTIONS")
+                    && request.getHeaders().hasHeaderWithName("Access-Control-Request-Method");
+            boolean refusedOrigin = request.getHeaders().hasHeaderWithName("Origin") && response.getStatusCode() == 403
+                    && response.getHeader("Access-Control-Allow-Origin") == null && response.asByteArray().length == 0;
+            return preflight || refusedOrigin;
         }
 
         private static String abbreviated(String body) {

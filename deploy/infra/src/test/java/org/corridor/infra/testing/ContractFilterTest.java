@@ -26,6 +26,11 @@ class ContractFilterTest {
         application = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         application.createContext("/api/v1/cases/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestHeaders().containsKey("Origin") && path.endsWith("/cors")) {
+                exchange.sendResponseHeaders(403, -1);
+                exchange.close();
+                return;
+            }
             int status = path.endsWith("/gone") ? 410 : 200;
             String body = path.endsWith("/stand-in") || path.endsWith("/typed")
                     ? "{\"id\": \"0b4cf5a6-6d1e-4c43-9a5e-2f3c7d1e8a90\", \"status\": \"open\", \"members\": \"three\"}"
@@ -64,6 +69,14 @@ class ContractFilterTest {
         AssertionError failure = assertThrows(AssertionError.class,
                 () -> given().get("/api/v1/cases/typed").then().statusCode(200));
         assertThat(failure.getMessage(), containsString("GET /api/v1/cases/{id} answered 200: at /members"));
+    }
+
+    @Test
+    void onlyTheCorsProtocolsOwnRefusalIsOutsideTheContract() {
+        given().header("Origin", "https://elsewhere.example").get("/api/v1/cases/cors").then().statusCode(403);
+        AssertionError failure = assertThrows(AssertionError.class,
+                () -> given().header("Origin", "https://elsewhere.example").get("/api/v1/cases/gone"));
+        assertThat(failure.getMessage(), containsString("answered 410"));
     }
 
     @Test
