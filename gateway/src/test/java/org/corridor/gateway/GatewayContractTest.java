@@ -7,7 +7,6 @@ import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.corridor.infra.testing.ServiceContract;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +36,6 @@ class GatewayContractTest extends ServiceContract {
     @Override
     protected boolean adoptsTheCallersRequestId() {
         return false;
-    }
-
-    /** The one published contract, merged from the services' committed contracts: partners and the Java client use it. */
-    @Override
-    protected Path committedContract() {
-        return Path.of("..", "docs", "api", "corridor.openapi.json");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.corridor.gateway;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.corridor.infra.testing.ContractValidation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Stands in for the services behind the gateway. case-service answers every request with what it received (method,
- * path, query, Host, Authorization, X-Request-Id, Cookie, every traceparent, body size) so a test can see what the gateway forwarded;
+ * path, query, Host, Authorization, X-Request-Id, Cookie, every traceparent, body size) so a test can see what the gateway forwarded (marked as a
+ * {@link ContractValidation#STAND_IN}'s answer, which no contract describes);
  * policy-service is down (a closed port); report-service reads requests and never answers. Like the real services,
  * case-service answers its readiness only on a port of its own (its management interface), not beside its API.
  */
@@ -46,6 +48,7 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                                 headers.getFirst("Cookie"), String.join(" ", headers.getOrDefault("traceparent", List.of())), bodyLength);
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add(ContractValidation.STAND_IN, "echo");
                 exchange.sendResponseHeaders(200, bytes.length);
                 exchange.getResponseBody().write(bytes);
                 exchange.close();

@@ -28,7 +28,11 @@ public record AuditView(
     }
 
     @Schema(name = "AuditEntry")
-    public record Entry(long id, AuditAction action, String actor, String organisation, String requestId, Instant at,
-                        String hash) {
+    public record Entry(long id, AuditAction action, String actor, String organisation,
+                        @Schema(nullable = true, description = "The X-Request-Id of the request that did this; null "
+                                + "for what Corridor did by itself, outside any request (a risk updated after a "
+                                + "policy was published).")
+                        String requestId,
+                        Instant at, String hash) {
     }
 }

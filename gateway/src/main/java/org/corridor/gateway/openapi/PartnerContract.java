@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -65,11 +66,29 @@ public class PartnerContract implements OASFilter {
         operation.setSecurity(List.of(
                 OASFactory.createSecurityRequirement().addScheme(API_KEY),
                 OASFactory.createSecurityRequirement().addScheme(OIDC_BEARER)));
-        operation.getResponses().addAPIResponse("429", ErrorResponses.problem(
+        var responses = operation.getResponses();
+        responses.addAPIResponse("429", ErrorResponses.problem(
                         "Your rate limit is used up: retry after the seconds in `Retry-After`.")
-                .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying.")
-                        .schema(OASFactory.createSchema().addType(SchemaType.INTEGER))));
+                .addHeader("Retry-After", retryAfter()));
+        // what the gateway answers itself, in front of any service
+        if (operation.getRequestBody() != null) {
+            responses.addAPIResponse("413", ErrorResponses.problem("The body is larger than the gateway accepts."));
+        }
+        if (!responses.hasAPIResponse("503")) {
+            responses.addAPIResponse("503", ErrorResponses.problem(
+                            "The service behind this operation is unavailable or busy: retry after the seconds in "
+                                    + "`Retry-After`.")
+                    .addHeader("Retry-After", retryAfter()));
+        }
+        responses.addAPIResponse("504", ErrorResponses.problem(
+                "The service behind this operation did not answer in time; it may or may not have acted on the "
+                        + "request."));
         return operation;
+    }
+
+    private static Header retryAfter() {
+        return OASFactory.createHeader().description("Seconds to wait before retrying.")
+                .schema(OASFactory.createSchema().addType(SchemaType.INTEGER));
     }
 
     @Override

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * Documents every error response as what {@code ProblemMappers} answers: an RFC 9457 problem. An operation that takes
- * parameters or a body can always be refused with a 400; the other error statuses are declared where they can happen,
- * and those without a body of their own get the {@code Problem} schema here.
+ * parameters or a body can always be refused with a 400, and one that takes a body with a 415; the other error
+ * statuses are declared where they can happen, and those without a body of their own get the {@code Problem} schema here.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ErrorResponses implements OASFilter {
@@ -27,6 +27,8 @@ public class ErrorResponses implements OASFilter {
     static final String FIELD_ERROR = "FieldError";
     static final String BAD_REQUEST = "The request is malformed, or a parameter or field breaks a rule (unknown value, "
             + "wrong format, out of range): the problem's `errors` name each field and the rule.";
+    static final String UNSUPPORTED_MEDIA_TYPE = "The request's `Content-Type` is not one this operation takes (see its "
+            + "request body).";
     /** Quarkus documents a secured operation's 401 and 403 in these words; say what they mean here. */
     private static final Map<String, String> SECURITY_RESPONSES = Map.of(
             "Not Authorized", "Credentials are missing, unknown, expired or revoked.",
@@ -47,6 +49,9 @@ public class ErrorResponses implements OASFilter {
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         if (takesInput && !responses.hasAPIResponse("400")) {
             responses.addAPIResponse("400", problem(BAD_REQUEST));
+        }
+        if (operation.getRequestBody() != null && !responses.hasAPIResponse("415")) {
+            responses.addAPIResponse("415", problem(UNSUPPORTED_MEDIA_TYPE));
         }
         responses.getAPIResponses().forEach((status, response) -> {
             if (isError(status) && response.getRef() == null && response.getContent() == null) {

@@ -49,6 +49,23 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void anOperationWithABodyCanBeRefusedForItsMediaType() {
+        Operation operation = OASFactory.createOperation()
+                .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent()
+                        .addMediaType("application/json", OASFactory.createMediaType())))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("201", OASFactory.createAPIResponse().description("Created.")));
+
+        filter.filterOperation(operation);
+
+        var responses = operation.getResponses().getAPIResponses();
+        assertEquals(Set.of("201", "400", "415"), responses.keySet());
+        assertEquals(ErrorResponses.UNSUPPORTED_MEDIA_TYPE, responses.get("415").getDescription());
+        assertEquals("#/components/schemas/" + ErrorResponses.PROBLEM,
+                responses.get("415").getContent().getMediaType(Problem.MEDIA_TYPE).getSchema().getRef());
+    }
+
+    @Test
     void anOperationWithoutInputIsNotSaidToBeRefusedForIt() {
         Operation operation = OASFactory.createOperation().responses(OASFactory.createAPIResponses()
                 .addAPIResponse("200", OASFactory.createAPIResponse().description("The countries.")));

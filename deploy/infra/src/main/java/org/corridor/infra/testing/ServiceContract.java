@@ -50,17 +50,13 @@ public abstract class ServiceContract {
     }
 
     /**
-     * Where the service's contract is committed: the gateway merges these files into the one published contract, so
-     * a change to a service's API that is not committed there fails here. The gateway commits that merged contract.
+     * A change to a service's API that is not committed in its contract fails here, and so does a change to the one
+     * published contract the gateway merges from them.
      */
-    protected Path committedContract() {
-        String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
-        return Path.of("..", "gateway", "src", "main", "resources", "META-INF", "openapi", service + ".json");
-    }
-
     @Test
     void servedContractMatchesTheCommittedOne() throws Exception {
-        Path committed = committedContract();
+        Path committed = OpenApiContract.committedFor(
+                ConfigProvider.getConfig().getValue("quarkus.application.name", String.class));
         String served = given().queryParam("format", "json").when().get("/openapi").then().statusCode(200)
                 .extract().asString();
         var json = new ObjectMapper();
