@@ -11,7 +11,9 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,8 @@ public class ErrorResponses implements OASFilter {
             + "wrong format, out of range): the problem's `errors` name each field and the rule.";
     static final String UNSUPPORTED_MEDIA_TYPE = "The request's `Content-Type` is not one this operation takes (see its "
             + "request body).";
+    static final String NOT_ACCEPTABLE = "None of the media types the request accepts (its `Accept`, or the format "
+            + "it asks for) is one this operation answers in.";
     /** Quarkus documents a secured operation's 401 and 403 in these words; say what they mean here. */
     private static final Map<String, String> SECURITY_RESPONSES = Map.of(
             "Not Authorized", "Credentials are missing, unknown, expired or revoked.",
@@ -53,6 +57,9 @@ public class ErrorResponses implements OASFilter {
         if (operation.getRequestBody() != null && !responses.hasAPIResponse("415")) {
             responses.addAPIResponse("415", problem(UNSUPPORTED_MEDIA_TYPE));
         }
+        if (answersInSeveralMediaTypes(responses) && !responses.hasAPIResponse("406")) {
+            responses.addAPIResponse("406", problem(NOT_ACCEPTABLE));
+        }
         responses.getAPIResponses().forEach((status, response) -> {
             if (isError(status) && response.getRef() == null && response.getContent() == null) {
                 response.setContent(problemContent());
@@ -72,6 +79,13 @@ public class ErrorResponses implements OASFilter {
             components.addSchema(PROBLEM, problemSchema());
             components.addSchema(FIELD_ERROR, fieldErrorSchema());
         }
+    }
+
+    /** An operation that answers in one of several media types refuses a request that accepts none of them. */
+    private static boolean answersInSeveralMediaTypes(APIResponses responses) {
+        return responses.getAPIResponses().entrySet().stream()
+                .anyMatch(response -> response.getKey().startsWith("2") && response.getValue().getContent() != null
+                        && response.getValue().getContent().getMediaTypes().size() > 1);
     }
 
     private static boolean isError(String status) {
@@ -99,14 +113,22 @@ public class ErrorResponses implements OASFilter {
                 .addProperty("errors", OASFactory.createSchema().addType(SchemaType.ARRAY)
                         .description("Each invalid field, on a 400 that is about fields.")
                         .items(OASFactory.createSchema().ref(FIELD_ERROR)))
-                .addExample(Map.of(
-                        "type", "https://corridor.example/problems/validation",
-                        "title", "Invalid request",
-                        "status", 400,
-                        "detail", "A field is invalid.",
-                        "requestId", "3f1c2a9e-4b7d-4c1e-9a53-0d6e8f2b7c41",
-                        "errors", List.of(Map.of("field", "members[0].ageBand",
-                                "message", "is not one of 0-4, 5-11, 12-17, 18-59, 60+"))));
+                .addExample(problemExample());
+    }
+
+    /** In a fixed order, so the contract reads the same at every build. */
+    private static Map<String, Object> problemExample() {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "https://corridor.example/problems/validation");
+        example.put("title", "Invalid request");
+        example.put("status", 400);
+        example.put("detail", "A field is invalid.");
+        example.put("requestId", "3f1c2a9e-4b7d-4c1e-9a53-0d6e8f2b7c41");
+        Map<String, Object> fieldError = new LinkedHashMap<>();
+        fieldError.put("field", "members[0].ageBand");
+        fieldError.put("message", "is not one of 0-4, 5-11, 12-17, 18-59, 60+");
+        example.put("errors", List.of(fieldError));
+        return example;
     }
 
     static Schema fieldErrorSchema() {
