@@ -13,9 +13,8 @@ public interface ReportConfig {
     int k();
 
     /**
-     * How long the background step that protects the tables whose tallies changed waits between runs, at least: after
-     * a run that took longer, it waits as long as the run took. A change shows in reports at most this long (or a run)
-     * plus a run after it is applied.
+     * How long the background step that protects the tables whose tallies changed waits between runs: a change shows
+     * in reports at most this long plus a run after it is applied.
      */
     @WithDefault("PT0.05S")
     Duration protectEvery();

@@ -56,21 +56,9 @@ final class Recoverability {
      * answered.
      */
     static BitSet exposed(LinkedFigures figures, BitSet withheld) {
-        var everything = new BitSet();
-        everything.set(0, figures.size());
-        return exposed(figures, withheld, everything);
-    }
-
-    /** Of the {@code targets}, the withheld figures a reader can work out exactly; empty when there is none. */
-    static BitSet exposed(LinkedFigures figures, BitSet withheld, BitSet targets) {
         var check = new Recoverability(figures, withheld);
         BitSet exposed = check.aloneInASum();
-        exposed.and(targets);
-        if (exposed.isEmpty()) {
-            exposed = check.notFreeToMove();
-            exposed.and(targets);
-        }
-        return exposed;
+        return exposed.isEmpty() ? check.notFreeToMove() : exposed;
     }
 
     private BitSet aloneInASum() {
@@ -185,15 +173,8 @@ final class Recoverability {
                 return rows;
             }
             Row pivot = rows.get(pivotRow);
-            int column = -1;
-            int fewestRows = Integer.MAX_VALUE;
-            for (int candidate : pivot.unknowns().keySet()) {
-                int rowsOfCandidate = rowsWith.get(candidate).size();
-                if (rowsOfCandidate < fewestRows) {
-                    column = candidate;
-                    fewestRows = rowsOfCandidate;
-                }
-            }
+            int column = pivot.unknowns().keySet().stream()
+                    .min((a, b) -> Integer.compare(rowsWith.get(a).size(), rowsWith.get(b).size())).orElseThrow();
             long inverse = inverse(pivot.unknowns().get(column));
             pivot.unknowns().replaceAll((c, value) -> multiply(value, inverse));
             pivot.known().replaceAll((c, value) -> multiply(value, inverse));

@@ -24,27 +24,16 @@ public record TallyTable(Statistic statistic, Map<Cell, Tally> tallies) {
         tallies = Map.copyOf(tallies);
     }
 
-    /** This table alone after disclosure control; {@link LinkedTables} protects a statistic's tables of every scope. */
     public Published protect(DisclosureControl control) {
-        var figures = new LinkedFigures();
-        Map<Cell, Integer> index = addTo(figures, 0);
-        return published(index, control.protect(figures));
-    }
-
-    /**
-     * Adds the non-zero figures of this table to {@code figures}, each with the sums of its totals, and answers the
-     * figure of each cell. {@code nestingAdded} is added to every figure's nesting: how many totals of other
-     * dimensions of the linked figures it is part of.
-     */
-    Map<Cell, Integer> addTo(LinkedFigures figures, int nestingAdded) {
         List<Nested> cells = tallies.entrySet().stream()
                 .filter(entry -> !entry.getValue().isZero())
                 .map(entry -> new Nested(entry.getKey(), nesting(entry.getKey()), entry.getValue()))
                 .sorted(INNER_FIRST)
                 .toList();
+        var figures = new LinkedFigures();
         Map<Cell, Integer> index = HashMap.newHashMap(cells.size());
         for (Nested nested : cells) {
-            index.put(nested.cell(), figures.add(nested.tally(), nested.nesting() + nestingAdded));
+            index.put(nested.cell(), figures.add(nested.tally(), nested.nesting()));
         }
         Map<Cell, List<Integer>> partsOfRowTotal = new LinkedHashMap<>();
         Map<Cell, List<Integer>> partsOfColumnTotal = new LinkedHashMap<>();
@@ -64,11 +53,7 @@ public record TallyTable(Statistic statistic, Map<Cell, Tally> tallies) {
                 figures.sum(totalIndex, parts);
             });
         }
-        return index;
-    }
-
-    /** This table as published when the figures {@code index} maps its cells to are withheld as {@code withheld} says. */
-    Published published(Map<Cell, Integer> index, BitSet withheld) {
+        BitSet withheld = control.protect(figures);
         Map<Cell, Figure> published = new HashMap<>();
         index.forEach((cell, figure) -> published.put(cell,
                 withheld.get(figure) ? Figure.WITHHELD : Figure.of(tallies.get(cell).people())));

@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -93,11 +94,11 @@ public class TallyRepository {
     }
 
     /**
-     * The tallies as they stand at one moment: every table's revision, the non-zero tallies of every table whose
-     * revision differs from {@code known}, and the clock of every stream, read in one read-only transaction that sees
-     * a single snapshot of them all.
+     * The tallies as they stand at one moment: every table's revision, the non-zero tallies of the tables of
+     * {@code scopes} whose revision differs from {@code known}, and the clock of every stream, read in one read-only
+     * transaction that sees a single snapshot of them all.
      */
-    public TallySnapshot snapshot(Map<TableId, Long> known) throws SQLException {
+    public TallySnapshot snapshot(Map<TableId, Long> known, Set<Scope> scopes) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -105,7 +106,8 @@ public class TallyRepository {
             try {
                 Map<TableId, Long> revisions = revisions(connection);
                 List<TableId> changed = revisions.entrySet().stream()
-                        .filter(revision -> !revision.getValue().equals(known.get(revision.getKey())))
+                        .filter(revision -> scopes.contains(revision.getKey().scope())
+                                && !revision.getValue().equals(known.get(revision.getKey())))
                         .map(Map.Entry::getKey).toList();
                 var snapshot = new TallySnapshot(revisions, tables(connection, changed), clocks(connection));
                 connection.commit();

@@ -69,10 +69,9 @@ public class ReportResource {
             the totals nor by squeezing it between them (two withheld figures that must add up to 2 are both 1). The \
             service checks every withheld figure by Gauss-Jordan elimination over the withheld figures, holding the \
             withheld 1s where they are unless it can show that they may rise; while some withheld figure can be \
-            worked out, a published figure sharing a total with it (an inner cell before a total, a figure of all \
-            organisations before an organisation's, the smallest first) is withheld too, and the check runs again. If \
-            no such partner is left, every figure of the statistic is withheld. The check errs on the side of \
-            withholding.
+            worked out, a published figure sharing a total with it (an inner cell before a total, the smallest first) \
+            is withheld too, and the check runs again. If no such partner is left, every figure of the table is \
+            withheld. The check errs on the side of withholding.
 
             Each table is protected whole (every cell and total, months and years together) before anything is picked \
             from it, so no choice of `interval`, `from` and `to` reveals a figure another choice withholds. Hence \
@@ -87,18 +86,9 @@ public class ReportResource {
             `format=hxl` gives that CSV with a second row of HXL hashtags (`#country+code`, `#date`, \
             `#affected+refugees`...) for humanitarian data exchange.
 
-            **Reports of several scopes.** A statistic's tables are protected together in every scope: all \
-            organisations' and each organisation's own, the figures of all organisations being the sums of the \
-            organisations' (organisation is a hidden dimension of one linked set). So nobody who reads the reports of \
-            several scopes, such as an analyst's and a coordinator's, or several organisations' coordinators, can \
-            subtract one from another to work out a figure any of them withholds, and neither can an organisation that \
-            also knows its own figures exactly (from its cases): each organisation is checked as such a reader. A \
-            figure of all organisations, or an organisation's own, may be withheld to protect another organisation's \
-            small figure in the same cell.
-
-            **Limits.** Different statistics are protected apart, and so is the same report at different times: \
-            someone who combines them can learn more than the reports show. Publish outside Corridor from periodic \
-            snapshots. The guarantee is against working out a withheld figure \
+            **Limits.** Figures are protected one table at a time. Someone who combines different reports, the same \
+            report at different times, or their own organisation's cases, can learn more than one table shows: \
+            publish outside Corridor from periodic snapshots. The guarantee is against working out a withheld figure \
             from the published ones and the totals; a reader who re-runs the choice of partners above on every table \
             that fits what is published can sometimes tell that a withheld figure is at its smallest, since larger \
             values would have withheld more. Treat a withheld figure as "a few people", never as "none".""";

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.corridor.report.config.ReportConfig;
 import org.corridor.report.domain.DisclosureControl;
-import org.corridor.report.domain.LinkedTables;
 import org.corridor.report.domain.Scope;
 import org.corridor.report.domain.Statistic;
 import org.corridor.report.domain.TableId;
@@ -19,9 +18,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The protected tables that reports are read from. Protecting a large table costs far more than reading it, and
@@ -40,14 +39,9 @@ import java.util.stream.Collectors;
  * A read takes what was last published, so what it shows is one set of tallies and the time of the last event in
  * them; it can trail the newest tallies by one step.
  *
- * <p>A statistic's tables of every scope are protected together ({@link LinkedTables}): the tables of all
- * organisations are the sum of the organisations' tables, and a reader holding keys to several scopes can combine
- * them. So when any of a statistic's tables changes, every scope's table of that statistic is protected again, from
- * the tallies of one snapshot, and every scope's tables are published. The tallies of the tables that did not change
- * are kept from earlier snapshots rather than read again.
- *
- * <p>Tables are kept protected only while some scope was read in the last {@link #KEPT_FOR}; the first read after a
- * quiet spell waits for a step that protects them.
+ * <p>Only the scopes read in the last {@link #KEPT_FOR} are kept protected: protecting every organisation's tables on
+ * every change would cost more than all the reads. The first read of a scope that is not kept waits for a step that
+ * protects it.
  */
 @ApplicationScoped
 public class ProtectedTables {
@@ -72,7 +66,8 @@ public class ProtectedTables {
 
     void start(@Observes StartupEvent startup) {
         executor = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().name("protected-tables").daemon().unstarted(task));
-        executor.execute(this::refreshInBackground);
+        long every = config.protectEvery().toMillis();
+        executor.scheduleWithFixedDelay(this::refreshInBackground, 0, every, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -93,64 +88,40 @@ public class ProtectedTables {
     }
 
     /**
-     * Protects again every statistic of which some table changed since the last publication, in every scope together,
-     * and publishes every scope's tables: afterwards, whatever was committed before the call shows in their reports.
+     * Protects the tables of the kept scopes whose tallies changed since the last publication and publishes them:
+     * afterwards, whatever was committed before the call shows in their reports. Each scope's tables are published as
+     * soon as they are protected, the smallest scopes first, so that one organisation's figures do not wait for the
+     * largest tables of all.
      */
     public synchronized void refresh() {
         Instant since = clock.instant().minus(KEPT_FOR);
         lastRead.values().removeIf(read -> read.isBefore(since));
-        Set<Scope> read = Set.copyOf(lastRead.keySet());
-        if (read.isEmpty()) {
-            latest = Publication.NONE;
-            return;
-        }
+        Set<Scope> kept = Set.copyOf(lastRead.keySet());
         TallySnapshot snapshot;
         try {
-            snapshot = tallies.snapshot(latest.revisions());
+            snapshot = tallies.snapshot(latest.revisions(), kept);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the tallies", e);
         }
-        Map<TableId, TallyTable> current = new HashMap<>(latest.tallies());
-        current.keySet().retainAll(snapshot.revisions().keySet());
-        current.putAll(snapshot.tables());
-        Map<Scope, Map<Statistic, TallyTable.Published>> published = new HashMap<>();
-        latest.scopes().forEach((scope, tables) -> published.put(scope, new HashMap<>(tables.tables)));
-        Set<Statistic> changed = snapshot.tables().keySet().stream().map(TableId::statistic).collect(Collectors.toSet());
-        for (Statistic statistic : changed) {
-            published.values().forEach(tables -> tables.remove(statistic));
-            Map<Scope, TallyTable> scopes = new HashMap<>();
-            current.forEach((id, table) -> {
-                if (id.statistic() == statistic) {
-                    scopes.put(id.scope(), table);
-                }
-            });
-            new LinkedTables(statistic, scopes).protect(control).forEach((scope, table) ->
-                    published.computeIfAbsent(scope, absent -> new HashMap<>()).put(statistic, table));
+        Map<Scope, List<TallyTable>> changed = new HashMap<>();
+        snapshot.tables().forEach((id, table) -> changed.computeIfAbsent(id.scope(), scope -> new ArrayList<>()).add(table));
+        Publication publication = latest;
+        List<Scope> smallestFirst = changed.keySet().stream()
+                .sorted(Comparator.comparingInt(scope -> changed.get(scope).stream().mapToInt(table -> table.tallies().size()).sum()))
+                .toList();
+        for (Scope scope : smallestFirst) {
+            ScopeTables before = publication.scopes().get(scope);
+            Map<Statistic, TallyTable.Published> tables = new HashMap<>(before == null ? Map.of() : before.tables);
+            changed.get(scope).forEach(table -> tables.put(table.statistic(), table.protect(control)));
+            ScopeTables next = new ScopeTables(snapshot.clocks().get(ProjectionService.clockOf(scope)), tables);
+            next.renderAnswersReadFrom(before);
+            publication = publication.with(scope, next);
+            latest = publication;
         }
-        published.keySet().removeIf(scope -> current.keySet().stream().noneMatch(id -> id.scope().equals(scope)));
-        read.forEach(scope -> published.computeIfAbsent(scope, absent -> new HashMap<>()));
-        Map<Scope, ScopeTables> scopes = new HashMap<>();
-        published.forEach((scope, tables) -> {
-            ScopeTables before = latest.scopes().get(scope);
-            Instant asOf = snapshot.clocks().get(ProjectionService.clockOf(scope));
-            if (before != null && Objects.equals(before.asOf, asOf) && before.tables.equals(tables)) {
-                scopes.put(scope, before);
-            } else {
-                ScopeTables next = new ScopeTables(asOf, tables);
-                next.renderAnswersReadFrom(before);
-                scopes.put(scope, next);
-            }
-        });
-        latest = new Publication(Map.copyOf(scopes), Map.copyOf(snapshot.revisions()), Map.copyOf(current));
+        latest = publication.with(snapshot, kept);
     }
 
-    /**
-     * One step, then the next after {@code protect-every}, or after as long as this step took if that is longer:
-     * protecting every scope's tables of a statistic together can take a while under a steady flow of events, and the
-     * step is kept to about half a core so that the projection and the reads keep the rest.
-     */
     private void refreshInBackground() {
-        long started = System.nanoTime();
         try {
             refresh();
             consecutiveFailures = 0;
@@ -161,10 +132,6 @@ public class ProtectedTables {
                         e.getClass().getSimpleName(), consecutiveFailures);
             }
         }
-        long wait = Math.max(config.protectEvery().toNanos(), System.nanoTime() - started);
-        if (!executor.isShutdown()) {
-            executor.schedule(this::refreshInBackground, wait, TimeUnit.NANOSECONDS);
-        }
     }
 
     /**
@@ -172,24 +139,12 @@ public class ProtectedTables {
      * rendered from them. An answer (a report in one format) is rendered once per publication: by the first read that
      * asks for it, or before publication when it was read from the tables these replace, so that reads under a steady
      * flow of events find it ready. Later reads get the same bytes.
-     *
-     * <p>Answers over a window of periods ({@code from} or {@code to}) can be asked for in any number, so only the
-     * {@link #WINDOWS_KEPT} read last are kept, and they are rendered again only when read from the next publication:
-     * a caller asking for many windows costs a rendering each, never memory or work at every publication.
      */
     public static final class ScopeTables {
 
-        static final int WINDOWS_KEPT = 16;
-
         private final Instant asOf;
         private final Map<Statistic, TallyTable.Published> tables;
-        private final Map<Answer, Rendered> answers = new ConcurrentHashMap<>();
-        private final Map<Answer, byte[]> windows = Collections.synchronizedMap(new LinkedHashMap<>(WINDOWS_KEPT, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Answer, byte[]> eldest) {
-                return size() > WINDOWS_KEPT;
-            }
-        });
+        private final Map<Object, Answer> answers = new ConcurrentHashMap<>();
 
         ScopeTables(Instant asOf, Map<Statistic, TallyTable.Published> tables) {
             this.asOf = asOf;
@@ -204,44 +159,31 @@ public class ProtectedTables {
             return tables.getOrDefault(statistic, TallyTable.Published.EMPTY);
         }
 
-        /** The answer to {@code query} in {@code format} rendered from these tables by {@code render}, which must depend on them alone. */
-        public byte[] answer(ReportQuery query, ReportFormat format, Function<ScopeTables, byte[]> render) {
-            var key = new Answer(query, format);
-            if (query.from() != null || query.to() != null) {
-                byte[] body = windows.get(key);
-                if (body == null) {
-                    body = render.apply(this);
-                    windows.put(key, body);
-                }
-                return body;
-            }
-            Rendered answer = answers.computeIfAbsent(key, absent -> new Rendered(render, render.apply(this)));
+        /** The answer {@code key} rendered from these tables by {@code render}, which must depend on them alone. */
+        public byte[] answer(Object key, Function<ScopeTables, byte[]> render) {
+            Answer answer = answers.computeIfAbsent(key, absent -> new Answer(render, render.apply(this)));
             answer.read = true;
             return answer.body;
         }
 
-        /** Renders from these tables the answers without a window that were read from {@code before} (none when null). */
+        /** Renders from these tables the answers that were read from {@code before} (none when null). */
         void renderAnswersReadFrom(ScopeTables before) {
             if (before != null) {
                 before.answers.forEach((key, answer) -> {
                     if (answer.read) {
-                        answers.computeIfAbsent(key, absent -> new Rendered(answer.render, answer.render.apply(this)));
+                        answers.computeIfAbsent(key, absent -> new Answer(answer.render, answer.render.apply(this)));
                     }
                 });
             }
         }
 
-        /** Which answer a publication renders: the report asked for, in one format. */
-        private record Answer(ReportQuery query, ReportFormat format) {
-        }
-
-        private static final class Rendered {
+        private static final class Answer {
 
             final Function<ScopeTables, byte[]> render;
             final byte[] body;
             volatile boolean read;
 
-            Rendered(Function<ScopeTables, byte[]> render, byte[] body) {
+            Answer(Function<ScopeTables, byte[]> render, byte[] body) {
                 this.render = render;
                 this.body = body;
             }
@@ -249,12 +191,47 @@ public class ProtectedTables {
     }
 
     /**
-     * What was published: each scope's tables, protected from one snapshot of the tallies, with that snapshot's clock;
-     * and the revisions and tallies of every table as of that snapshot, for the next step to tell which changed and
-     * to protect a statistic again with the tables that did not.
+     * What was published: each kept scope's tables, protected from one snapshot of the tallies, with that snapshot's
+     * clock; and the revisions of the tables published, for the next step to tell which changed.
      */
-    private record Publication(Map<Scope, ScopeTables> scopes, Map<TableId, Long> revisions, Map<TableId, TallyTable> tallies) {
+    private record Publication(Map<Scope, ScopeTables> scopes, Map<TableId, Long> revisions) {
 
-        static final Publication NONE = new Publication(Map.of(), Map.of(), Map.of());
+        static final Publication NONE = new Publication(Map.of(), Map.of());
+
+        Publication with(Scope scope, ScopeTables tables) {
+            Map<Scope, ScopeTables> withScope = new HashMap<>(scopes);
+            withScope.put(scope, tables);
+            return new Publication(Map.copyOf(withScope), revisions);
+        }
+
+        /**
+         * Once every changed table of the kept scopes is published: their clocks and revisions as of the snapshot, a
+         * table the snapshot lacks dropped, and no scope that is not kept.
+         */
+        Publication with(TallySnapshot snapshot, Set<Scope> kept) {
+            Map<Scope, ScopeTables> current = new HashMap<>();
+            for (Scope scope : kept) {
+                Map<Statistic, TallyTable.Published> tables = new HashMap<>();
+                ScopeTables published = scopes.get(scope);
+                if (published != null) {
+                    published.tables.forEach((statistic, table) -> {
+                        if (snapshot.revisions().containsKey(new TableId(statistic, scope))) {
+                            tables.put(statistic, table);
+                        }
+                    });
+                }
+                Instant asOf = snapshot.clocks().get(ProjectionService.clockOf(scope));
+                if (published != null && Objects.equals(published.asOf, asOf) && published.tables.equals(tables)) {
+                    current.put(scope, published);
+                } else {
+                    ScopeTables next = new ScopeTables(asOf, tables);
+                    next.renderAnswersReadFrom(published);
+                    current.put(scope, next);
+                }
+            }
+            Map<TableId, Long> revisions = new HashMap<>(snapshot.revisions());
+            revisions.keySet().removeIf(id -> !kept.contains(id.scope()));
+            return new Publication(Map.copyOf(current), Map.copyOf(revisions));
+        }
     }
 }
