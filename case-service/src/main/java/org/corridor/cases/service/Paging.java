@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A page from a list fetched one item longer than the page, which says whether another page follows. */
-final class Paging {
+public final class Paging {
 
     private Paging() {
     }
@@ -18,13 +18,17 @@ final class Paging {
         return new Page<>(shown, more ? cursorAfter.apply(shown.getLast()) : null);
     }
 
-    /** The position of a cursor that stands for a whole number. */
-    static long position(String cursor) {
+    /** The position of a cursor that stands for a whole number (0 for none); a cursor no list gave out is a 400 problem. */
+    public static long position(String cursor) {
         if (cursor == null) {
             return 0;
         }
         try {
-            return Long.parseLong(Page.position(cursor));
+            long position = Long.parseLong(Page.position(cursor));
+            if (position < 0) {
+                throw new NumberFormatException("positions are never negative");
+            }
+            return position;
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField("cursor", "is not a cursor this list gave out");
         }

@@ -22,11 +22,16 @@ public record Page<T>(
 
     /** The page size asked for: 1 to 200, default 50; anything else is a 400 problem. */
     public static int limit(Integer requested) {
+        return limit(requested, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** The page size asked for of a list with pages of its own size: 1 to {@code max}; anything else is a 400 problem. */
+    public static int limit(Integer requested, int defaultLimit, int max) {
         if (requested == null) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
-        if (requested < 1 || requested > MAX_LIMIT) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+        if (requested < 1 || requested > max) {
+            throw ProblemException.invalidField("limit", "must be between 1 and " + max);
         }
         return requested;
     }

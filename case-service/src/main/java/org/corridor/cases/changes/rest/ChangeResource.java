@@ -11,7 +11,6 @@ import org.corridor.cases.changes.service.ChangeFeed;
 import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Roles;
 import org.corridor.platform.json.QueryParameters;
-import org.corridor.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,18 +53,9 @@ public class ChangeResource {
             @QueryParam("types") @Parameter(description = "Only changes of these types, separated by commas; all without it.",
                     explode = Explode.FALSE, schema = @Schema(type = SchemaType.ARRAY, implementation = ChangeType.class))
             String types) {
-        var page = feed.after(cursor, QueryParameters.enumValues("types", types, ChangeType.class), limit(limit));
+        var page = feed.after(cursor, QueryParameters.enumValues("types", types, ChangeType.class),
+                Page.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         return new ChangePageView(page.items().stream().map(change -> new ChangeView(Long.toString(change.position()),
                 change.type(), change.caseId(), change.revision(), change.changedAt())).toList(), page.next());
-    }
-
-    private static int limit(Integer requested) {
-        if (requested == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (requested < 1 || requested > MAX_LIMIT) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return requested;
     }
 }

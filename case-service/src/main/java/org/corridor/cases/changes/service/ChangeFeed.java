@@ -6,9 +6,9 @@ import org.corridor.cases.changes.domain.CaseChange;
 import org.corridor.cases.changes.domain.Change;
 import org.corridor.cases.changes.domain.ChangeType;
 import org.corridor.cases.changes.repository.CaseChangeRepository;
+import org.corridor.cases.service.Paging;
 import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Caller;
-import org.corridor.platform.problem.ProblemException;
 
 import java.util.List;
 import java.util.Set;
@@ -39,24 +39,9 @@ public class ChangeFeed {
      */
     @Transactional
     public Page<CaseChange> after(String cursor, Set<ChangeType> types, int limit) {
-        long after = position(cursor);
+        long after = Paging.position(cursor);
         List<CaseChange> page = changes.after(caller.organisation(), after, types, limit);
         long end = page.isEmpty() ? after : page.getLast().position();
         return new Page<>(page, Page.cursor(Long.toString(end)));
-    }
-
-    private static long position(String cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            long position = Long.parseLong(Page.position(cursor));
-            if (position < 0) {
-                throw new NumberFormatException();
-            }
-            return position;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this feed gave out");
-        }
     }
 }
