@@ -35,6 +35,17 @@ public final class QueryParameters {
         return parsed;
     }
 
+    /** {@code true} or {@code false}; false when the parameter is absent. */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalidField(name, "is neither true nor false");
+    }
+
     public static Optional<LocalDate> date(String name, String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();

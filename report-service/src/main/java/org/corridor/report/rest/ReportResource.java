@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -50,6 +51,7 @@ import java.util.Set;
 public class ReportResource {
 
     static final String CSV = "text/csv";
+    private static final String HASHTAGS = "hashtags";
 
     static final String METHOD = """
             Statistics built only from case and policy events. report-service holds no personal data and no alias: \
@@ -143,8 +145,7 @@ public class ReportResource {
                     description = "One row per cell; with format=hxl a second row of HXL hashtags"))})
     @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response overview(@BeanParam Audience audience, @BeanParam Format format) {
-        onlyParameters(Audience.NAMES, Format.NAMES);
-        return answer(scope(audience.org()), ReportQuery.now(ReportQuery.Kind.OVERVIEW), format.format());
+        return now(ReportQuery.Kind.OVERVIEW, audience, chosen(format.format()), Format.NAMES);
     }
 
     @GET
@@ -154,8 +155,7 @@ public class ReportResource {
                     + "Vulnerabilities are in /api/v1/reports/vulnerabilities.")
     @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response demographics(@BeanParam Audience audience, @BeanParam Format format) {
-        onlyParameters(Audience.NAMES, Format.NAMES);
-        return answer(scope(audience.org()), ReportQuery.now(ReportQuery.Kind.DEMOGRAPHICS), format.format());
+        return now(ReportQuery.Kind.DEMOGRAPHICS, audience, chosen(format.format()), Format.NAMES);
     }
 
     @GET
@@ -165,8 +165,7 @@ public class ReportResource {
                     + "do not add up: totals are by vulnerability only.")
     @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response vulnerabilities(@BeanParam Audience audience, @BeanParam Format format) {
-        onlyParameters(Audience.NAMES, Format.NAMES);
-        return answer(scope(audience.org()), ReportQuery.now(ReportQuery.Kind.VULNERABILITIES), format.format());
+        return now(ReportQuery.Kind.VULNERABILITIES, audience, chosen(format.format()), Format.NAMES);
     }
 
     @GET
@@ -176,10 +175,7 @@ public class ReportResource {
                     + "people. Totals by period (of the periods listed), by country and all (over all periods).")
     @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response arrivals(@BeanParam Audience audience, @BeanParam Periods periods, @BeanParam Format format) {
-        onlyParameters(Audience.NAMES, Periods.NAMES, Format.NAMES);
-        Window window = window(periods.from(), periods.to());
-        return answer(scope(audience.org()), new ReportQuery(ReportQuery.Kind.ARRIVALS, interval(periods.interval()),
-                window.from(), window.to()), format.format());
+        return overTime(ReportQuery.Kind.ARRIVALS, audience, periods, chosen(format.format()), Format.NAMES);
     }
 
     @GET
@@ -191,10 +187,7 @@ public class ReportResource {
                     + "repatriated): totals are per kind, by period (listed), by country and all (over all periods).")
     @APIResponse(responseCode = "403", description = ORG_REFUSED)
     public Response detentions(@BeanParam Audience audience, @BeanParam Periods periods, @BeanParam Format format) {
-        onlyParameters(Audience.NAMES, Periods.NAMES, Format.NAMES);
-        Window window = window(periods.from(), periods.to());
-        return answer(scope(audience.org()), new ReportQuery(ReportQuery.Kind.DETENTIONS, interval(periods.interval()),
-                window.from(), window.to()), format.format());
+        return overTime(ReportQuery.Kind.DETENTIONS, audience, periods, chosen(format.format()), Format.NAMES);
     }
 
     @GET
@@ -204,16 +197,63 @@ public class ReportResource {
                     + "supersedes earlier ones from its validFrom), with its risk level and practices. Policies are "
                     + "public facts about states, not about people: nothing is counted or withheld, and totals are empty. "
                     + "`from` and `to` keep the stretches in force on any day between them.")
-    public Response policyTimeline(
-            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code; all countries when absent") String country,
-            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
-            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
-            @BeanParam Format format) {
-        onlyParameters(Set.of("country", "from", "to"), Format.NAMES);
-        Window window = window(from, to);
+    public Response policyTimeline(@BeanParam PolicyStretches stretches, @BeanParam Format format) {
+        return policyTimeline(stretches, chosen(format.format()), Format.NAMES);
+    }
+
+    @GET
+    @Path("/{report: overview|demographics|vulnerabilities|arrivals|detentions|policy-timeline}.csv")
+    @Produces(CSV)
+    @Operation(operationId = "getReportCsv", summary = "A report as CSV, for spreadsheets and humanitarian data exchange",
+            description = "The same figures as the report's JSON form, one row per cell, protected the same way. Each "
+                    + "report takes the parameters of its JSON form (a parameter another report takes is refused). "
+                    + "Generated clients read the answer as text.")
+    @APIResponse(responseCode = "200", description = "The report, one row per cell", content = @Content(
+            mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "One row per cell; with hashtags=true a second row of HXL hashtags")))
+    @APIResponse(responseCode = "403", description = ORG_REFUSED)
+    @APIResponse(responseCode = "404", description = "There is no report of that name.")
+    public Response csv(
+            @PathParam("report") @Parameter(description = "Which report", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"overview", "demographics", "vulnerabilities", "arrivals", "detentions",
+                            "policy-timeline"})) String report,
+            @QueryParam(HASHTAGS) @Parameter(description = "Adds a second row of HXL hashtags (`#country+code`, "
+                    + "`#date`, `#affected+refugees`...) after the column names", schema = @Schema(
+                    type = SchemaType.BOOLEAN, defaultValue = "false")) String hashtags,
+            @BeanParam Audience audience, @BeanParam Periods periods,
+            @QueryParam("country") @Parameter(description = "Policy timeline only: ISO 3166-1 alpha-2 code; all "
+                    + "countries when absent") String country) {
+        ReportFormat format = QueryParameters.flag(HASHTAGS, hashtags) ? ReportFormat.HXL : ReportFormat.CSV;
+        Set<String> formatNames = Set.of(HASHTAGS);
+        return switch (report) {
+            case "overview" -> now(ReportQuery.Kind.OVERVIEW, audience, format, formatNames);
+            case "demographics" -> now(ReportQuery.Kind.DEMOGRAPHICS, audience, format, formatNames);
+            case "vulnerabilities" -> now(ReportQuery.Kind.VULNERABILITIES, audience, format, formatNames);
+            case "arrivals" -> overTime(ReportQuery.Kind.ARRIVALS, audience, periods, format, formatNames);
+            case "detentions" -> overTime(ReportQuery.Kind.DETENTIONS, audience, periods, format, formatNames);
+            default -> policyTimeline(new PolicyStretches(country, periods.from(), periods.to()), format, formatNames);
+        };
+    }
+
+    private Response now(ReportQuery.Kind kind, Audience audience, ReportFormat format, Set<String> formatNames) {
+        onlyParameters(Audience.NAMES, formatNames);
+        return answer(reports.report(scope(audience.org()), ReportQuery.now(kind), format), format);
+    }
+
+    private Response overTime(ReportQuery.Kind kind, Audience audience, Periods periods, ReportFormat format,
+                              Set<String> formatNames) {
+        onlyParameters(Audience.NAMES, Periods.NAMES, formatNames);
+        Window window = window(periods.from(), periods.to());
+        return answer(reports.report(scope(audience.org()),
+                new ReportQuery(kind, interval(periods.interval()), window.from(), window.to()), format), format);
+    }
+
+    private Response policyTimeline(PolicyStretches stretches, ReportFormat format, Set<String> formatNames) {
+        onlyParameters(PolicyStretches.NAMES, formatNames);
+        Window window = window(stretches.from(), stretches.to());
+        String country = stretches.country();
         String code = country == null || country.isEmpty() ? null : CountryCodes.require("country", country);
-        ReportFormat chosen = chosen(format.format());
-        return answer(reports.policyTimeline(code, window.from(), window.to(), chosen), chosen);
+        return answer(reports.policyTimeline(code, window.from(), window.to(), format), format);
     }
 
     /** Whose figures: the parameter every report of people takes. */
@@ -227,10 +267,21 @@ public class ReportResource {
     /** How the report is written; overrides the Accept header. */
     public record Format(
             @QueryParam("format") @Parameter(description = "json, csv, or hxl (CSV with a second row of HXL hashtags); "
-                    + "overrides Accept", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "hxl"}))
+                    + "overrides Accept. Generated clients read CSV through getReportCsv instead, which answers text.",
+                    deprecated = true, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "hxl"}))
             String format) {
 
         static final Set<String> NAMES = Set.of("format");
+    }
+
+    /** Which stretches of policy the policy timeline lists. */
+    public record PolicyStretches(
+            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 code; all countries when absent")
+            String country,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
+
+        static final Set<String> NAMES = Set.of("country", "from", "to");
     }
 
     /** Which periods a report over time lists. */
@@ -290,14 +341,6 @@ public class ReportResource {
         return window;
     }
 
-    private Response answer(Scope scope, ReportQuery query, String format) {
-        ReportFormat chosen = chosen(format);
-        return answer(reports.report(scope, query, chosen), chosen);
-    }
-
-    private ReportFormat chosen(String format) {
-        return QueryParameters.enumValue("format", format, ReportFormat.class).orElseGet(this::negotiated);
-    }
 
     private static Response answer(RenderedReport report, ReportFormat format) {
         Response.ResponseBuilder response = Response.ok(report.body(),
@@ -307,6 +350,10 @@ public class ReportResource {
         }
         // negotiation (Request.selectVariant) adds Vary: Accept itself; with ?format= the answer does not vary
         return response.build();
+    }
+
+    private ReportFormat chosen(String format) {
+        return QueryParameters.enumValue("format", format, ReportFormat.class).orElseGet(this::negotiated);
     }
 
     private ReportFormat negotiated() {

@@ -163,6 +163,41 @@ class ReportApiTest {
     }
 
     @Test
+    void everyReportHasACsvFormThatAnswersTheSameRowsAsText() {
+        for (String report : List.of("overview", "demographics", "vulnerabilities", "arrivals", "detentions")) {
+            for (String format : List.of("csv", "hxl")) {
+                String negotiated = given().header("Authorization", COORDINATOR).queryParam("format", format)
+                        .when().get("/api/v1/reports/" + report).then().statusCode(200).extract().asString();
+                given().header("Authorization", COORDINATOR).queryParam("hashtags", format.equals("hxl"))
+                        .when().get("/api/v1/reports/" + report + ".csv").then()
+                        .statusCode(200)
+                        .contentType(startsWith("text/csv"))
+                        .body(equalTo(negotiated));
+            }
+        }
+        given().header("Authorization", COORDINATOR)
+                .queryParam("interval", "month").queryParam("from", "2025-03-01").queryParam("to", "2025-05-31")
+                .when().get("/api/v1/reports/arrivals.csv").then().statusCode(200)
+                .body(startsWith("period,country,count,suppressed\r\n2025-03,KR,,true\r\n"));
+        given().header("Authorization", COORDINATOR).queryParam("country", "LA")
+                .when().get("/api/v1/reports/policy-timeline.csv").then().statusCode(200).contentType(startsWith("text/csv"));
+    }
+
+    @Test
+    void theCsvFormTakesOnlyItsReportsParameters() {
+        problem("/api/v1/reports/overview.csv?hashtags=yes", "hashtags");
+        problem("/api/v1/reports/overview.csv?format=csv", "format");
+        problem("/api/v1/reports/overview.csv?from=2025-01-01", "from");
+        problem("/api/v1/reports/arrivals.csv?country=LA", "country");
+        problem("/api/v1/reports/policy-timeline.csv?interval=month", "interval");
+        problem("/api/v1/reports/policy-timeline.csv?org=" + ORG, "org");
+        given().header("Authorization", COORDINATOR).when().get("/api/v1/reports/subtraction.csv").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", bearer("org-other-" + UUID.randomUUID(), "caseworker"))
+                .when().get("/api/v1/reports/overview.csv").then().statusCode(403);
+    }
+
+    @Test
     void theFormatParameterWinsOverAcceptAndOtherMediaTypesAreRefused() {
         given().header("Authorization", COORDINATOR).header("Accept", "text/csv").queryParam("format", "json")
                 .when().get("/api/v1/reports/overview").then().statusCode(200).contentType("application/json");

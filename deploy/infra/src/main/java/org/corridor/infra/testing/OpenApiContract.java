@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A committed OpenAPI 3.1 contract, used to check what a service really answers: the operation a request reaches (by
@@ -37,6 +39,7 @@ public final class OpenApiContract {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final String API_PREFIX = "/api/";
     private static final String PROBLEM_SCHEMA = "/components/schemas/Problem";
+    private static final Pattern PARAMETER = Pattern.compile("\\{[^}]+}");
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final List<String> DOCUMENT_FIELDS = List.of("openapi", "info", "jsonSchemaDialect", "servers",
             "paths", "webhooks", "components", "security", "tags", "externalDocs");
@@ -148,7 +151,10 @@ public final class OpenApiContract {
                 .toList();
     }
 
-    /** The path template of the operation a request reaches; a literal segment beats a template's parameter. */
+    /**
+     * The path template of the operation a request reaches; a literal segment beats one with a parameter in it
+     * ({@code {report}.csv}), which beats a parameter alone.
+     */
     private Optional<String> template(String method, String path) {
         String[] segments = path.split("/", -1);
         List<String> matches = new ArrayList<>();
@@ -158,15 +164,27 @@ public final class OpenApiContract {
                 return;
             }
             for (int i = 0; i < segments.length; i++) {
-                boolean parameter = templateSegments[i].startsWith("{") && templateSegments[i].endsWith("}");
-                if (parameter ? segments[i].isEmpty() : !templateSegments[i].equals(segments[i])) {
+                if (!segmentPattern(templateSegments[i]).matcher(segments[i]).matches()) {
                     return;
                 }
             }
             matches.add(template);
         });
-        return matches.stream().max(Comparator.comparingLong(
-                template -> Arrays.stream(template.split("/")).filter(segment -> !segment.startsWith("{")).count()));
+        return matches.stream().max(Comparator.comparingLong(template -> Arrays.stream(template.split("/"))
+                .mapToLong(segment -> !segment.contains("{") ? 2 : segment.startsWith("{") && segment.endsWith("}") ? 0 : 1)
+                .sum()));
+    }
+
+    /** A template's segment as a pattern: each {@code {parameter}} stands for one or more characters. */
+    private static Pattern segmentPattern(String templateSegment) {
+        StringBuilder pattern = new StringBuilder();
+        Matcher parameter = PARAMETER.matcher(templateSegment);
+        int literalFrom = 0;
+        while (parameter.find()) {
+            pattern.append(Pattern.quote(templateSegment.substring(literalFrom, parameter.start()))).append("[^/]+");
+            literalFrom = parameter.end();
+        }
+        return Pattern.compile(pattern.append(Pattern.quote(templateSegment.substring(literalFrom))).toString());
     }
 
     private JsonNode operationNode(String template, String method) {

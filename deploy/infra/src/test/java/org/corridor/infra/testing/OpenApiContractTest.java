@@ -44,6 +44,13 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aSegmentWithAParameterInItIsMatchedBeforeAParameterAlone() {
+        assertThat(answer("GET", CASE + ".csv", 200, "text/csv", "id,status\r\n"), empty());
+        assertThat(answer("GET", CASE + ".csv", 200, "application/json", A_CASE),
+                contains(containsString("GET /api/v1/cases/{id}.csv answered 200 as application/json")));
+    }
+
+    @Test
     void anUndeclaredStatusIsADrift() {
         assertThat(answer("GET", CASE, 500, "application/problem+json", NOT_FOUND),
                 contains("GET /api/v1/cases/{id} answered 500, which drift-test.openapi.json does not declare (declared: 200, 404)"));
