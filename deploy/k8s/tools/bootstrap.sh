@@ -8,9 +8,9 @@
 #                                      prod: export CORRIDOR_BACKUP_S3_ACCESS_KEY_ID, ..._SECRET_ACCESS_KEY and
 #                                      ..._REGION first; without them corridor-backup-s3 is not made.
 #   bootstrap.sh secrets NS --render DIR
-#                                      writes the same Secrets as manifests to DIR/secrets.yaml instead, with fresh
-#                                      keys that nobody keeps (deploy/k8s/check.sh renders them to check that every
-#                                      Secret the manifests mount is made here)
+#                                      writes the name and keys of each Secret it would make to DIR/secrets.txt
+#                                      instead (deploy/k8s/check.sh checks that every Secret the manifests read is
+#                                      made here, with the keys they read)
 #   bootstrap.sh organisation NS ORG [ROLE...]
 #                                      with CORRIDOR_ADMIN_KEY in the environment (never on the command line), issues
 #                                      one API key of ORG per role (default: coordinator) through the gateway's admin
@@ -69,13 +69,21 @@ secrets() {
 
   local secret
   if [ -n "$render" ]; then
+    # each Secret's name and the keys kubectl would give it, one Secret a line
     mkdir -p "$render"
-    : >"$render/secrets.yaml"
+    local arg source
     for secret in "${made[@]}"; do
-      # shellcheck disable=SC2086 # one secret's name and its sources, split on purpose
-      kubectl create secret generic -n "$ns" $secret --dry-run=client -o yaml >>"$render/secrets.yaml"
-      echo "---" >>"$render/secrets.yaml"
-    done
+      printf %s "${secret%% *}"
+      for arg in ${secret#* }; do
+        source="${arg#--from-*=}"
+        case "$arg" in
+          --from-literal=*|--from-file=*=*) printf ' %s' "${source%%=*}" ;;
+          --from-file=*/) printf ' %s' $(ls "$source") ;;
+          --from-file=*) printf ' %s' "$(basename "$source")" ;;
+        esac
+      done
+      echo
+    done >"$render/secrets.txt"
     return
   fi
   for secret in "${made[@]}"; do
