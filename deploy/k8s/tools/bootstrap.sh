@@ -86,6 +86,7 @@ secrets() {
     done >"$render/secrets.txt"
     return
   fi
+  local admin_made=false
   for secret in "${made[@]}"; do
     if kubectl -n "$ns" get secret "${secret%% *}" >/dev/null 2>&1; then
       echo "bootstrap.sh: Secret ${secret%% *} exists in $ns; left as it is" >&2
@@ -94,9 +95,12 @@ secrets() {
     # shellcheck disable=SC2086
     kubectl -n "$ns" create secret generic $secret >/dev/null
     echo "created Secret ${secret%% *}" >&2
+    [ "${secret%% *}" != corridor-gateway-admin ] || admin_made=true
   done
-  echo "The first admin key (shown this once; its hash is in Secret corridor-gateway-admin):" >&2
-  echo "$admin_key"
+  if $admin_made; then
+    echo "The first admin key (shown this once; its hash is in Secret corridor-gateway-admin):" >&2
+    echo "$admin_key"
+  fi
 }
 
 organisation() {
@@ -115,12 +119,15 @@ organisation() {
     waited=$((waited + 1))
     [ "$waited" -lt 60 ] || { cat "$log" >&2; echo "bootstrap.sh: port-forward to the gateway failed" >&2; return 1; }
   done
-  local role
+  local role answer
   for role in "${roles[@]}"; do
-    curl -sS --fail-with-body "http://127.0.0.1:$port/admin/v1/keys" \
-      -H "Authorization: ApiKey $CORRIDOR_ADMIN_KEY" -H 'Content-Type: application/json' \
-      --data "{\"org\":\"$org\",\"roles\":[\"$role\"],\"label\":\"$role of $org, issued at bootstrap\"}" \
-      | python3 -c 'import json,sys; k=json.load(sys.stdin); print(k["org"], k["roles"], k["id"], k["apiKey"])'
+    if ! answer="$(curl -sS --fail-with-body "http://127.0.0.1:$port/admin/v1/keys" \
+        -H "Authorization: ApiKey $CORRIDOR_ADMIN_KEY" -H 'Content-Type: application/json' \
+        --data "{\"org\":\"$org\",\"roles\":[\"$role\"],\"label\":\"$role of $org, issued at bootstrap\"}")"; then
+      echo "bootstrap.sh: the gateway refused the $role key of $org: $answer" >&2
+      return 1
+    fi
+    python3 -c 'import json,sys; k=json.load(sys.stdin); print(k["org"], k["roles"], k["id"], k["apiKey"])' <<<"$answer"
   done
 }
 
