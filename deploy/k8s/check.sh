@@ -463,6 +463,15 @@ def check_network(where, objects, pods):
             if not ports or not ports <= allowed:
                 fail(where, f"{app} ingress from {json.dumps(peer)} must be limited to ports {sorted(allowed)}")
 
+    # the public edge's Envoy pods take HTTPS and nothing else; the internal one nothing from the network
+    for edge, allowed in ((PUBLIC_GATEWAY, {443}), (INTERNAL_GATEWAY, set())):
+        for p in policies:
+            if "Ingress" in p["spec"].get("policyTypes", []) and selects(p["spec"].get("podSelector") or {}, {EDGE_LABEL: edge}):
+                for rule in p["spec"].get("ingress") or []:
+                    ports = {pt.get("port") for pt in rule.get("ports") or []}
+                    if not ports or not ports <= allowed:
+                        fail(where, f"NetworkPolicy {p['metadata']['name']} opens the {edge} edge on "
+                                    f"{sorted(map(str, ports)) or 'every port'}; {sorted(allowed) or 'nothing'} expected")
     if not any(p["spec"].get("podSelector") in ({}, None) and "Egress" in p["spec"].get("policyTypes", [])
                and not p["spec"].get("egress") for p in policies):
         fail(where, "no default-deny egress NetworkPolicy (empty podSelector, no egress rule)")
