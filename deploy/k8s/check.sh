@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Renders deploy/k8s/base, overlays/dev and overlays/prod with kustomize and checks what the
-# operators rely on (probes, hardening, resources, images, network policies, Kafka topics and
-# users, PostgreSQL clusters, prod scaling and ingress), then checks deploy/compose/compose.yaml.
-# Needs kubectl (with its built-in kustomize) and python3, nothing else: no cluster, no network,
-# no PyYAML. kustomize prints YAML only; `kubectl label --local -o json` turns it into JSON
+# operators rely on (probes, hardening, resources, images, network policies, the mesh, the edge,
+# Kafka topics and users, PostgreSQL clusters and poolers, monitoring, prod scaling), that
+# tools/bootstrap.sh makes every Secret the manifests expect from the operator, runs promtool on the
+# alerting rules (check and unit tests), then checks deploy/compose/compose.yaml.
+# Needs kubectl (with its built-in kustomize), python3, openssl and promtool (Debian's prometheus
+# package), nothing else: no cluster, no network, no PyYAML. kustomize prints YAML only; `kubectl label --local -o json` turns it into JSON
 # without asking an API server.
 #   deploy/k8s/check.sh        exit status 0 when everything holds, 1 with the reasons otherwise
 set -euo pipefail
@@ -11,7 +13,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 deploy="$(dirname "$here")"
 
-for tool in kubectl python3; do
+for tool in kubectl python3 openssl promtool; do
   command -v "$tool" >/dev/null || { echo "check.sh: $tool is required" >&2; exit 2; }
 done
 
@@ -21,22 +23,34 @@ trap 'rm -rf "$work"' EXIT
 export KUBECONFIG=/dev/null
 
 to_json() { # <yaml file> <json file>
-  kubectl label --local --overwrite -f "$1" -o json check.corridor.local/rendered=true >"$2" 2>"$work/label.err" || {
+  kubectl label --local --overwrite -f "$1" -o json check.corridor.local/rendered=true >"$2" 2>"$2.err" || {
     echo "check.sh: cannot read $1 as Kubernetes objects:" >&2
-    cat "$work/label.err" >&2
+    cat "$2.err" >&2
     exit 1
   }
 }
 
-for target in base overlays/dev overlays/prod; do
-  name="${target##*/}"
-  if ! kubectl kustomize "$here/$target" >"$work/$name.yaml" 2>"$work/$name.err"; then
-    echo "check.sh: kubectl kustomize $target failed:" >&2
+render() { # <target>: kustomize, then JSON; the three run side by side
+  local name="${1##*/}"
+  if ! kubectl kustomize "$here/$1" >"$work/$name.yaml" 2>"$work/$name.err"; then
+    echo "check.sh: kubectl kustomize $1 failed:" >&2
     cat "$work/$name.err" >&2
-    exit 1
+    return 1
   fi
   to_json "$work/$name.yaml" "$work/$name.json"
+}
+pids=()
+for target in base overlays/dev overlays/prod; do
+  render "$target" & pids+=($!)
 done
+for pid in "${pids[@]}"; do
+  wait "$pid" || exit 1
+done
+
+# The Secrets an operator makes at the first install, with throw-away keys.
+CORRIDOR_BACKUP_S3_ACCESS_KEY_ID=check CORRIDOR_BACKUP_S3_SECRET_ACCESS_KEY=check CORRIDOR_BACKUP_S3_REGION=check \
+  "$here/tools/bootstrap.sh" secrets corridor --render "$work/bootstrap" >/dev/null
+python3 "$here/tools/dashboards.py" "$work/dashboards"
 
 # compose.yaml is not a Kubernetes object; a made-up apiVersion/kind lets the same YAML reader
 # (anchors and merge keys included) turn it into JSON.
@@ -55,9 +69,11 @@ python3 - "$work" "$deploy" <<'PY'
 import json
 import os
 import re
+import subprocess
 import sys
 
 work, deploy = sys.argv[1], sys.argv[2]
+here = os.path.join(deploy, "k8s")
 
 SERVICES = ["gateway", "case-service", "policy-service", "report-service"]
 KAFKA_SERVICES = ["case-service", "policy-service", "report-service"]
@@ -73,6 +89,26 @@ DATABASES = {  # service -> (CNPG cluster, database)
     "report-service": ("corridor-report-db", "reports"),
 }
 KAFKA = "corridor-kafka"
+# the services connect through each database's PgBouncer, never to the cluster itself
+def pooler(cluster):
+    return f"{cluster}-pooler-rw"
+# Istio's ambient mesh: its tunnel port (HBONE), and the address the kubelet's probes come from
+HBONE_PORT = 15008
+PROBE_SOURCE = "169.254.7.127/32"
+# the Gateway API edge (overlays/prod/edge.yaml): Istio runs each Gateway's Envoy pods with this label
+EDGE_LABEL = "gateway.networking.k8s.io/gateway-name"
+PUBLIC_GATEWAY, INTERNAL_GATEWAY = "corridor-public", "corridor-internal"
+# what the public edge routes, and nothing else: (match type, path)
+PUBLIC_PATHS = {("PathPrefix", "/api"), ("Exact", "/openapi"), ("PathPrefix", "/docs"), ("PathPrefix", "/console")}
+MONITORING_NAMESPACE = "monitoring"
+# Secrets the operators' controllers write (CloudNativePG, Strimzi, cert-manager); every other Secret the manifests
+# read must be made by tools/bootstrap.sh
+CONTROLLER_SECRETS = {f"{c}-{suffix}" for c, _ in DATABASES.values() for suffix in ("app", "ca")} \
+    | {"case-service", "policy-service", "report-service", f"{KAFKA}-cluster-ca-cert", "corridor-gateway-tls"}
+ALERTS = {"CorridorServiceDown", "CorridorGateway5xxRate", "CorridorGatewayRateLimitRefusals", "CorridorOutboxBacklog",
+          "CorridorDeadLetters", "CorridorKafkaUnderMinIsr", "CorridorKafkaBrokerDiskFilling", "CorridorConsumerLag",
+          "CorridorPostgresReplicationLag"}
+PROD_ALERTS = ALERTS | {"CorridorPostgresBackupTooOld", "CorridorPostgresWalArchiveTooOld"}
 # services that take an Idempotency-Key -> the Secret with the keys of its fingerprints (each service its own)
 IDEMPOTENCY_KEYS = {"case-service": "corridor-case-idempotency-keys", "policy-service": "corridor-policy-idempotency-keys"}
 TOPICS = {"corridor.case-events": 12, "corridor.policy-events": 3,
@@ -271,10 +307,21 @@ def check_deployment(where, d, configmaps, service_accounts, overlay):
     want("QUARKUS_DATASOURCE_USERNAME", ("secret", f"{cluster}-app", "username"))
     want("QUARKUS_DATASOURCE_PASSWORD", ("secret", f"{cluster}-app", "password"))
     url = env.get("QUARKUS_DATASOURCE_JDBC_URL", "")
-    if not str(url).startswith(f"jdbc:postgresql://{cluster}-rw:5432/{database}"):
-        fail(where, f"QUARKUS_DATASOURCE_JDBC_URL should be jdbc:postgresql://{cluster}-rw:5432/{database}, is {url!r}")
+    if not str(url).startswith(f"jdbc:postgresql://{pooler(cluster)}:5432/{database}?sslmode=verify-full"):
+        fail(where, f"QUARKUS_DATASOURCE_JDBC_URL should be jdbc:postgresql://{pooler(cluster)}:5432/{database}"
+                    f"?sslmode=verify-full..., is {url!r}")
+    if not str(env.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "")).isdigit():
+        fail(where, "QUARKUS_DATASOURCE_JDBC_MAX_SIZE must bound the connection pool (the pooler is sized by it)")
+    if t_labels.get("istio.io/dataplane-mode") != "ambient":
+        fail(where, "the pods must be in the ambient mesh (label istio.io/dataplane-mode: ambient): mTLS between services")
 
     if name == "gateway":
+        want("CORRIDOR_GATEWAY_ADMIN_KEY_HASHES", ("secret", "corridor-gateway-admin", "key-hashes"))
+        if "gateway-oidc" not in {(s.get("configMapRef") or {}).get("name") for s in c.get("envFrom", [])}:
+            fail(where, "the gateway must take its identity provider's settings from ConfigMap gateway-oidc")
+        if "CORRIDOR_GATEWAY_OIDC_ISSUER" in env:
+            for var in ("CORRIDOR_GATEWAY_OIDC_JWKS_LOCATION", "CORRIDOR_GATEWAY_OIDC_AUDIENCE"):
+                want(var)
         want("SMALLRYE_JWT_SIGN_KEY_LOCATION", "/etc/corridor/jwt/signing-key.pem")
         secret_mounted_at("/etc/corridor/jwt", "corridor-gateway-signing-key")
         for upstream in KAFKA_SERVICES:
@@ -305,12 +352,13 @@ def check_deployment(where, d, configmaps, service_accounts, overlay):
         secret_mounted_at("/etc/corridor/idempotency-keys", IDEMPOTENCY_KEYS[name])
 
     if overlay == "prod":
-        if d["spec"].get("replicas") != 2:
-            fail(where, "prod runs 2 replicas")
-        keys = {t.get("topologyKey") for t in pod.get("topologySpreadConstraints", [])}
+        if "replicas" in d["spec"]:
+            fail(where, "prod leaves the replicas to the HPA: an apply must not scale a service down")
+        keys = {t.get("topologyKey") for t in pod.get("topologySpreadConstraints", [])
+                if t.get("whenUnsatisfiable") == "DoNotSchedule"}
         for key in ("topology.kubernetes.io/zone", "kubernetes.io/hostname"):
             if key not in keys:
-                fail(where, f"prod needs a topology spread constraint on {key}")
+                fail(where, f"prod needs a topology spread constraint on {key} with whenUnsatisfiable DoNotSchedule")
 
 
 def selects(selector, lbls):
@@ -359,20 +407,40 @@ def check_network(where, objects, pods):
                     peers.append((peer, ports))
         return peers
 
+    def from_monitoring(peer):
+        ns = ((peer.get("namespaceSelector") or {}).get("matchLabels") or {}).get("kubernetes.io/metadata.name")
+        return ns == MONITORING_NAMESPACE and bool(peer.get("podSelector"))
+
+    def from_probes(peer):
+        return (peer.get("ipBlock") or {}).get("cidr") == PROBE_SOURCE and not (peer["ipBlock"].get("except"))
+
+    edge_pods = [{EDGE_LABEL: PUBLIC_GATEWAY}, {EDGE_LABEL: INTERNAL_GATEWAY}]
     gw = ingress_peers("gateway")
-    if not any("namespaceSelector" in peer and "podSelector" not in peer for peer, _ in gw):
-        fail(where, "the gateway must be reachable from the ingress controller's namespace")
+    if not any(set(peer) == {"podSelector"} and all(selects(peer["podSelector"], e) for e in edge_pods)
+               for peer, _ in gw):
+        fail(where, "the gateway must be reachable from the edge's pods (both Gateways)")
     for peer, ports in gw:
-        if "everything" in peer or "ipBlock" in peer:
-            fail(where, "the gateway accepts traffic from anywhere; only the ingress namespace expected")
+        if from_monitoring(peer):
+            allowed = {MANAGEMENT_PORT, HBONE_PORT}
+        elif from_probes(peer):
+            allowed = {MANAGEMENT_PORT}
+        elif set(peer) == {"podSelector"} and any(selects(peer["podSelector"], e) for e in edge_pods) \
+                and not any(selects(peer["podSelector"], pods[s]) for s in SERVICES):
+            allowed = {8080, HBONE_PORT}
+        else:
+            fail(where, f"the gateway accepts traffic from {json.dumps(peer)}; only the edge, Prometheus and the probes")
+            continue
         # no ports named means every port, the management port included
-        if ports != {8080}:
-            fail(where, f"gateway ingress on ports {sorted(map(str, ports)) or 'all'}, only 8080 expected")
-    # whatever selects them, no pod's management port is open to anything outside the namespace (the ingress)
+        if not ports or not ports <= allowed:
+            fail(where, f"gateway ingress from {json.dumps(peer)} on ports {sorted(map(str, ports)) or 'all'}, "
+                        f"only {sorted(allowed)} expected")
+    # whatever selects them, no pod's management port is open to anything outside the namespace but Prometheus and
+    # the kubelet's probes
     for app in SERVICES:
         for peer, ports in ingress_peers(app):
             outside = "everything" in peer or "ipBlock" in peer or "namespaceSelector" in peer
-            if outside and (not ports or MANAGEMENT_PORT in ports or "management" in ports):
+            if outside and not from_monitoring(peer) and not from_probes(peer) \
+                    and (not ports or MANAGEMENT_PORT in ports or "management" in ports or HBONE_PORT in ports):
                 fail(where, f"{app}'s management port {MANAGEMENT_PORT} is reachable from {json.dumps(peer)}")
     for app in KAFKA_SERVICES:
         peers = ingress_peers(app)
@@ -380,14 +448,37 @@ def check_network(where, objects, pods):
             fail(where, f"nothing may reach {app}: the gateway must")
         callers = ["gateway"] + SERVICE_CALLERS.get(app, [])
         for peer, ports in peers:
-            ok = set(peer) == {"podSelector"} and any(selects(peer["podSelector"], pods[c]) for c in callers) \
-                and not any(selects(peer["podSelector"], pods[o]) for o in KAFKA_SERVICES if o not in callers)
-            if not ok:
-                fail(where, f"{app} accepts traffic from {json.dumps(peer)}; only {', '.join(callers)} expected")
-            # the gateway also reads the service's readiness on its management port; other callers only call its API
-            allowed = {8080, MANAGEMENT_PORT} if selects(peer.get("podSelector") or {}, pods["gateway"]) else {8080}
+            if from_monitoring(peer):
+                allowed = {MANAGEMENT_PORT, HBONE_PORT}
+            elif from_probes(peer):
+                allowed = {MANAGEMENT_PORT}
+            else:
+                ok = set(peer) == {"podSelector"} and any(selects(peer["podSelector"], pods[c]) for c in callers) \
+                    and not any(selects(peer["podSelector"], pods[o]) for o in KAFKA_SERVICES if o not in callers)
+                if not ok:
+                    fail(where, f"{app} accepts traffic from {json.dumps(peer)}; only {', '.join(callers)} expected")
+                # the gateway also reads the service's readiness on its management port; other callers only its API
+                allowed = {8080, MANAGEMENT_PORT, HBONE_PORT} if selects(peer.get("podSelector") or {}, pods["gateway"]) \
+                    else {8080, HBONE_PORT}
             if not ports or not ports <= allowed:
                 fail(where, f"{app} ingress from {json.dumps(peer)} must be limited to ports {sorted(allowed)}")
+
+    # the public edge's Envoy pods take HTTPS and nothing else; the internal one nothing from the network
+    for edge, allowed in ((PUBLIC_GATEWAY, {443}), (INTERNAL_GATEWAY, set())):
+        for p in policies:
+            if "Ingress" in p["spec"].get("policyTypes", []) and selects(p["spec"].get("podSelector") or {}, {EDGE_LABEL: edge}):
+                for rule in p["spec"].get("ingress") or []:
+                    ports = {pt.get("port") for pt in rule.get("ports") or []}
+                    if not ports or not ports <= allowed:
+                        fail(where, f"NetworkPolicy {p['metadata']['name']} opens the {edge} edge on "
+                                    f"{sorted(map(str, ports)) or 'every port'}; {sorted(allowed) or 'nothing'} expected")
+    if not any(p["spec"].get("podSelector") in ({}, None) and "Egress" in p["spec"].get("policyTypes", [])
+               and not p["spec"].get("egress") for p in policies):
+        fail(where, "no default-deny egress NetworkPolicy (empty podSelector, no egress rule)")
+    for p in policies:
+        for r in p["spec"].get("egress") or []:
+            if not r.get("ports"):
+                fail(where, f"NetworkPolicy {p['metadata']['name']} allows egress on every port")
 
     for app in SERVICES:
         egress = [p for p in policies
@@ -408,11 +499,12 @@ def check_network(where, objects, pods):
                         return True
             return False
 
-        if not reaches("cnpg.io/cluster", cluster, 5432):
-            fail(where, f"{app} cannot reach its database {cluster} on 5432")
+        if not reaches("cnpg.io/poolerName", pooler(cluster), 5432):
+            fail(where, f"{app} cannot reach its database's pooler {pooler(cluster)} on 5432")
         for other in SERVICES:
             other_cluster = DATABASES[other][0]
-            if other != app and reaches("cnpg.io/cluster", other_cluster, 5432):
+            if other != app and (reaches("cnpg.io/poolerName", pooler(other_cluster), 5432)
+                                 or reaches("cnpg.io/cluster", other_cluster, 5432)):
                 fail(where, f"{app} may reach {other_cluster}, another service's database")
         if not any(53 in {pt.get("port") for pt in r.get("ports") or []} for r in rules):
             fail(where, f"{app} has no DNS egress (port 53)")
@@ -426,7 +518,7 @@ def check_network(where, objects, pods):
                 fail(where, f"{app} has an allow-all egress rule")
 
     for app, (cluster, _) in DATABASES.items():
-        db_pod = {"cnpg.io/cluster": cluster}
+        db_pod = {"cnpg.io/cluster": cluster, "cnpg.io/podRole": "instance"}
         if not any(p["spec"].get("podSelector") and selects(p["spec"]["podSelector"], db_pod)
                    for p in policies):
             fail(where, f"no NetworkPolicy admits traffic to {cluster} (default deny would cut it off)")
@@ -545,6 +637,9 @@ def check_postgres(where, objects, overlay):
         initdb = (spec.get("bootstrap") or {}).get("initdb") or {}
         if initdb.get("database") != database:
             fail(where, f"Cluster {name} must create database {database}")
+        if spec.get("primaryUpdateStrategy") != "unsupervised" or spec.get("primaryUpdateMethod") != "switchover":
+            fail(where, f"Cluster {name}: updates switch over to an updated standby (primaryUpdateStrategy unsupervised, "
+                        "primaryUpdateMethod switchover), as deploy/README.md says")
         if "secret" in initdb or spec.get("superuserSecret"):
             fail(where, f"Cluster {name}: credentials are generated by CNPG, not supplied")
         instances = spec.get("instances")
@@ -599,27 +694,212 @@ def check_prod_extras(where, objects, deployments):
         match = [p for p in pdbs if selects(p["spec"].get("selector") or {}, tl)]
         if len(match) != 1:
             fail(where, f"exactly one PodDisruptionBudget should select {s}, found {len(match)}")
-        elif str(match[0]["spec"].get("minAvailable")) != "1":
-            fail(where, f"PodDisruptionBudget for {s}: minAvailable 1 expected")
-    ingresses = of_kind(objects, "Ingress")
-    services = by_name(of_kind(objects, "Service"))
-    if len(ingresses) != 1:
-        fail(where, f"one Ingress (the gateway's) expected, found {len(ingresses)}")
-    for ing in ingresses:
-        n = ing["metadata"]["name"]
-        if not any(t.get("secretName") for t in ing["spec"].get("tls", [])):
-            fail(where, f"Ingress {n} needs TLS with a secretName")
-        notes = ing["metadata"].get("annotations") or {}
-        if not any(k.startswith("cert-manager.io/") for k in notes):
-            fail(where, f"Ingress {n} needs a cert-manager annotation")
-        backends = [p["backend"]["service"]
-                    for r in ing["spec"].get("rules", []) for p in r.get("http", {}).get("paths", [])]
-        if not backends or {b["name"] for b in backends} != {"gateway"} or "gateway" not in services:
-            fail(where, f"Ingress {n} must route to the gateway Service only")
-        for b in backends:
-            if (b.get("port") or {}).get("name", (b.get("port") or {}).get("number")) not in ("http", 8080):
-                fail(where, f"Ingress {n} must route to the gateway's http port only, not {json.dumps(b.get('port'))}")
-    return len(hpas), len(pdbs), len(ingresses)
+        elif str(match[0]["spec"].get("maxUnavailable")) != "1" or "minAvailable" in match[0]["spec"]:
+            fail(where, f"PodDisruptionBudget for {s}: maxUnavailable 1 expected (one pod at a time, however many run)")
+    if of_kind(objects, "Ingress"):
+        fail(where, "no Ingress: the edge is the Gateway API's (HTTPRoute)")
+    gateways = by_name(of_kind(objects, "Gateway", "gateway.networking.k8s.io"))
+    routes = of_kind(objects, "HTTPRoute", "gateway.networking.k8s.io")
+    public = gateways.get(PUBLIC_GATEWAY)
+    internal = gateways.get(INTERNAL_GATEWAY)
+    if public is None or internal is None:
+        fail(where, f"Gateways {PUBLIC_GATEWAY} and {INTERNAL_GATEWAY} expected")
+    else:
+        for listener in public["spec"].get("listeners", []):
+            if listener.get("protocol") != "HTTPS" or not (listener.get("tls") or {}).get("certificateRefs"):
+                fail(where, f"Gateway {PUBLIC_GATEWAY}: every listener HTTPS with a certificate")
+        if not any(k.startswith("cert-manager.io/") for k in public["metadata"].get("annotations") or {}):
+            fail(where, f"Gateway {PUBLIC_GATEWAY} needs a cert-manager annotation")
+        if (internal["metadata"].get("annotations") or {}).get("networking.istio.io/service-type") != "ClusterIP":
+            fail(where, f"Gateway {INTERNAL_GATEWAY} must have no load balancer (service-type ClusterIP)")
+    routed = {}
+    for r in routes:
+        n = r["metadata"]["name"]
+        parents = {ref["name"] for ref in r["spec"].get("parentRefs", [])}
+        for rule in r["spec"].get("rules", []):
+            for b in rule.get("backendRefs", []):
+                if b.get("name") != "gateway" or b.get("port") != 8080:
+                    fail(where, f"HTTPRoute {n} must send to the gateway's API port only, not {json.dumps(b)}")
+            matches = rule.get("matches") or [{"path": {"type": "PathPrefix", "value": "/"}}]
+            for m in matches:
+                path = m.get("path") or {"type": "PathPrefix", "value": "/"}
+                for parent in parents:
+                    routed.setdefault(parent, set()).add((path.get("type", "PathPrefix"), path.get("value")))
+    if routed.get(PUBLIC_GATEWAY) != PUBLIC_PATHS:
+        fail(where, f"the public edge must route exactly {sorted(PUBLIC_PATHS)}, routes {sorted(routed.get(PUBLIC_GATEWAY, []))}")
+    if routed.get(INTERNAL_GATEWAY) != {("PathPrefix", "/admin")}:
+        fail(where, f"the internal edge must route /admin only, routes {sorted(routed.get(INTERNAL_GATEWAY, []))}")
+    for parent in set(routed) - {PUBLIC_GATEWAY, INTERNAL_GATEWAY}:
+        fail(where, f"an HTTPRoute attaches to {parent}, not one of the two Gateways")
+    for s, d in deployments.items():
+        image = d["spec"]["template"]["spec"]["containers"][0]["image"]
+        if not re.fullmatch(r"[a-z0-9.-]+\.[a-z]+(:[0-9]+)?/corridor/[a-z-]+:[^@]+@sha256:[0-9a-f]{64}", image):
+            fail(where, f"Deployment {s}: prod image {image!r} must name its registry and be pinned by digest")
+    return len(hpas), len(pdbs), len(routes)
+
+
+def check_operator_extras(where, objects, overlay, deployments):
+    """Bootstrap Secrets, the mesh, monitoring, poolers, Pod Security, spread and Kafka retention."""
+    # every Secret the manifests read is made by a controller or by tools/bootstrap.sh, with the key read
+    made = {line.split()[0]: set(line.split()[1:]) for line in open(os.path.join(work, "bootstrap", "secrets.txt"))}
+    readme = open(os.path.join(deploy, "README.md")).read()
+    wanted = {}
+
+    def secrets_read(node):
+        """(Secret, keys) wherever a manifest reads one: secretKeyRef, secret volumes (items), S3 credentials."""
+        if isinstance(node, dict):
+            ref = node.get("secretKeyRef")
+            if isinstance(ref, dict):
+                wanted.setdefault(ref["name"], set()).add(ref["key"])
+            vol = node.get("secret")
+            if isinstance(vol, dict) and "secretName" in vol:
+                wanted.setdefault(vol["secretName"], set()).update(i["key"] for i in vol.get("items", []))
+            for key in ("accessKeyId", "secretAccessKey", "region"):
+                if isinstance(node.get(key), dict) and "name" in node[key]:
+                    wanted.setdefault(node[key]["name"], set()).add(node[key]["key"])
+            for value in node.values():
+                secrets_read(value)
+        elif isinstance(node, list):
+            for value in node:
+                secrets_read(value)
+
+    secrets_read([o for o in objects if o.get("kind") != "ConfigMap"])
+    for secret, keys in wanted.items():
+        if secret in CONTROLLER_SECRETS:
+            continue
+        if secret not in made:
+            fail(where, f"Secret {secret} is read by the manifests but tools/bootstrap.sh does not make it")
+        elif not keys <= made[secret]:
+            fail(where, f"Secret {secret}: tools/bootstrap.sh makes {sorted(made[secret])}, the manifests read {sorted(keys)}")
+        if f"`{secret}`" not in readme:
+            fail(where, f"Secret {secret} is missing from deploy/README.md's Secrets table")
+
+    peer_auth = of_kind(objects, "PeerAuthentication", "security.istio.io")
+    if not any(not p["spec"].get("selector") and (p["spec"].get("mtls") or {}).get("mode") == "STRICT" for p in peer_auth):
+        fail(where, "a namespace-wide PeerAuthentication with mTLS STRICT expected")
+    authz = of_kind(objects, "AuthorizationPolicy", "security.istio.io")
+    for s in SERVICES:
+        tl = labels(deployments[s]["spec"]["template"]) if s in deployments else {}
+        mine = [a for a in authz if all(tl.get(k) == v for k, v in ((a["spec"].get("selector") or {}).get("matchLabels") or {}).items())
+                and (a["spec"].get("selector") or {}).get("matchLabels")]
+        if not mine:
+            fail(where, f"no AuthorizationPolicy selects {s}: inside the mesh's tunnel every port would be open")
+        for a in mine:
+            if a["spec"].get("action", "ALLOW") != "ALLOW":
+                continue
+            for rule in a["spec"].get("rules", []):
+                ports = {int(p) for to in rule.get("to", []) for p in (to.get("operation") or {}).get("ports", [])}
+                for src in [f.get("source") or {} for f in rule.get("from", [])]:
+                    if src.get("namespaces") == [MONITORING_NAMESPACE]:
+                        allowed = {MANAGEMENT_PORT}
+                    elif s == "gateway":
+                        allowed = {8080} if all(p.endswith("-istio") for p in src.get("principals", [None])) else set()
+                    elif src.get("principals") == ["*/sa/gateway"]:
+                        allowed = {8080, MANAGEMENT_PORT}
+                    elif [p.split("/sa/")[-1] for p in src.get("principals", [])] and \
+                            all(p.split("/sa/")[-1] in SERVICE_CALLERS.get(s, []) for p in src.get("principals", [])):
+                        allowed = {8080}
+                    else:
+                        allowed = set()
+                    if not ports or not ports <= allowed:
+                        fail(where, f"AuthorizationPolicy {a['metadata']['name']} lets {json.dumps(src)} reach {s} on "
+                                    f"{sorted(ports) or 'every port'}; at most {sorted(allowed)}")
+
+    monitors = of_kind(objects, "PodMonitor", "monitoring.coreos.com")
+    def monitored(lbls, port):
+        return any(selects(m["spec"].get("selector") or {}, lbls)
+                   and any(e.get("port") == port for e in m["spec"].get("podMetricsEndpoints", [])) for m in monitors)
+    for s in SERVICES:
+        if not monitored(labels(deployments[s]["spec"]["template"]) if s in deployments else {}, "management"):
+            fail(where, f"no PodMonitor scrapes {s}'s management port")
+    for c, _ in DATABASES.values():
+        if not monitored({"cnpg.io/cluster": c, "cnpg.io/podRole": "instance"}, "metrics"):
+            fail(where, f"no PodMonitor scrapes {c}")
+    for strimzi_pod in ({"strimzi.io/cluster": KAFKA, "strimzi.io/kind": "Kafka", "strimzi.io/name": f"{KAFKA}-kafka"},
+                        {"strimzi.io/cluster": KAFKA, "strimzi.io/kind": "Kafka", "strimzi.io/name": f"{KAFKA}-kafka-exporter"}):
+        if not monitored(strimzi_pod, "tcp-prometheus"):
+            fail(where, f"no PodMonitor scrapes {strimzi_pod['strimzi.io/name']}")
+    kafka = (of_kind(objects, "Kafka", "kafka.strimzi.io") or [{"spec": {}}])[0]["spec"]
+    if "kafkaExporter" not in kafka or not (kafka.get("kafka") or {}).get("metricsConfig"):
+        fail(where, "Kafka needs metricsConfig and the Kafka Exporter (consumer lag)")
+    rules = of_kind(objects, "PrometheusRule", "monitoring.coreos.com")
+    groups = [g for r in rules for g in r["spec"].get("groups", [])]
+    alerts = {rule.get("alert") for g in groups for rule in g.get("rules", [])}
+    for missing in sorted((PROD_ALERTS if overlay == "prod" else ALERTS) - alerts):
+        fail(where, f"alert {missing} missing")
+    # checked by promtool after every overlay (one run for all); the prod overlay's are also unit-tested
+    with open(os.path.join(work, "rules.json" if overlay == "prod" else f"{overlay}-rules.json"), "w") as f:
+        json.dump({"groups": groups}, f)
+    dashboards = by_name(of_kind(objects, "ConfigMap")).get("corridor-dashboards")
+    for s in SERVICES:
+        expected = open(os.path.join(work, "dashboards", f"{s}.json")).read()
+        if dashboards is None or (dashboards.get("data") or {}).get(f"{s}.json") != expected:
+            fail(where, f"dashboard {s}.json is missing or differs from what tools/dashboards.py writes")
+    if dashboards is not None and labels(dashboards).get("grafana_dashboard") != "1":
+        fail(where, "ConfigMap corridor-dashboards needs label grafana_dashboard: \"1\" (Grafana's sidecar)")
+
+    # poolers: one per database, session mode, and the sums that keep PostgreSQL's connections bounded
+    poolers = by_name(of_kind(objects, "Pooler", "postgresql.cnpg.io"))
+    clusters = by_name(of_kind(objects, "Cluster", "postgresql.cnpg.io"))
+    hpas = {h["spec"]["scaleTargetRef"]["name"]: h for h in of_kind(objects, "HorizontalPodAutoscaler")}
+    configmaps = by_name(of_kind(objects, "ConfigMap"))
+    for s, (c, _) in DATABASES.items():
+        p = poolers.get(pooler(c))
+        if p is None or p["spec"].get("cluster", {}).get("name") != c or p["spec"].get("type") != "rw":
+            fail(where, f"a Pooler {pooler(c)} (type rw) for {c} expected")
+            continue
+        bouncer = p["spec"].get("pgbouncer") or {}
+        if bouncer.get("poolMode") != "session":
+            fail(where, f"Pooler {pooler(c)}: session mode (the outbox relay and Flyway hold session locks)")
+        pool = int((bouncer.get("parameters") or {}).get("default_pool_size", 20))
+        cluster = clusters.get(c, {"spec": {}})["spec"]
+        if pooler(c) not in ((cluster.get("certificates") or {}).get("serverAltDNSNames") or []):
+            fail(where, f"Cluster {c}: its certificate must name {pooler(c)} (the services verify it)")
+        max_conn = int(((cluster.get("postgresql") or {}).get("parameters") or {}).get("max_connections", 100))
+        if p["spec"].get("instances", 1) * pool > max_conn - 10:
+            fail(where, f"Pooler {pooler(c)}: {p['spec'].get('instances', 1)} x {pool} connections exceed {c}'s "
+                        f"max_connections {max_conn} less 10 for PostgreSQL and the operator")
+        if s in deployments:
+            env = container_env(deployments[s], configmaps)
+            size = int(env.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE") or 20)
+            pods = hpas[s]["spec"]["maxReplicas"] if s in hpas else deployments[s]["spec"].get("replicas", 1)
+            if pods * size > pool:
+                fail(where, f"{s}: {pods} pods x {size} connections exceed one pooler instance's {pool} (session mode)")
+
+    if overlay != "base":
+        ns = of_kind(objects, "Namespace")
+        if len(ns) != 1 or labels(ns[0]).get("pod-security.kubernetes.io/enforce") != "restricted":
+            fail(where, "the namespace must enforce the restricted Pod Security Standard")
+
+    if overlay == "prod":
+        for c, cl in clusters.items():
+            if not any(t.get("topologyKey") == "topology.kubernetes.io/zone" and t.get("whenUnsatisfiable") == "DoNotSchedule"
+                       for t in cl["spec"].get("topologySpreadConstraints", [])):
+                fail(where, f"Cluster {c}: its instances must be spread over zones (DoNotSchedule)")
+        pools = [p for p in of_kind(objects, "KafkaNodePool", "kafka.strimzi.io")]
+        for p in pools:
+            spread = ((p["spec"].get("template") or {}).get("pod") or {}).get("topologySpreadConstraints", [])
+            if not any(t.get("topologyKey") == "topology.kubernetes.io/zone" and t.get("whenUnsatisfiable") == "DoNotSchedule"
+                       for t in spread):
+                fail(where, f"KafkaNodePool {p['metadata']['name']}: spread over zones (DoNotSchedule)")
+        # tiered storage keeps the topics complete; the brokers' disks hold only local retention, sized here
+        if (kafka.get("kafka") or {}).get("tieredStorage", {}).get("type") != "custom":
+            fail(where, "Kafka: tiered storage expected (the topics stay complete on bounded disks)")
+        brokers = [p for p in pools if p["spec"].get("roles") == ["broker"]]
+        units = {"Gi": 2 ** 30, "Ti": 2 ** 40}
+        volume = min((int(v["size"][:-2]) * units[v["size"][-2:]] for p in brokers
+                      for v in p["spec"]["storage"].get("volumes", [])), default=0)
+        n_brokers = sum(p["spec"].get("replicas", 0) for p in brokers) or 1
+        local = 0
+        for t in of_kind(objects, "KafkaTopic", "kafka.strimzi.io"):
+            config = t["spec"].get("config") or {}
+            if str(config.get("remote.storage.enable")).lower() != "true" or int(config.get("local.retention.bytes", -1)) <= 0:
+                fail(where, f"KafkaTopic {t['metadata']['name']}: remote.storage.enable and a local.retention.bytes expected")
+                continue
+            local += t["spec"]["partitions"] * t["spec"]["replicas"] * int(config["local.retention.bytes"]) / n_brokers
+        if local > 0.75 * volume:
+            fail(where, f"the topics' local retention ({local / 2 ** 30:.0f} GiB a broker) exceeds 75 % of a broker's "
+                        f"volume ({volume / 2 ** 30:.0f} GiB), where the disk alert fires")
 
 
 def check_rendering(overlay):
@@ -664,12 +944,13 @@ def check_rendering(overlay):
     n_policies = check_network(where, objects, pods)
     kafka = check_kafka(where, objects, overlay) or (0, 0, 0)
     n_clusters = check_postgres(where, objects, overlay)
+    check_operator_extras(where, objects, overlay, deployments)
     summary = (f"{overlay}: {len(objects)} objects, {len(deployments)} deployments, {len(services)} services, "
                f"{n_policies} network policies, kafka {KAFKA} ({kafka[2]} nodes in node pools) + {kafka[0]} topics + "
                f"{kafka[1]} users, {n_clusters} postgres clusters")
     if overlay == "prod":
-        hpas, pdbs, ingresses = check_prod_extras(where, objects, deployments)
-        summary += f", {hpas} HPAs, {pdbs} PDBs, {ingresses} ingress"
+        hpas, pdbs, routes = check_prod_extras(where, objects, deployments)
+        summary += f", {hpas} HPAs, {pdbs} PDBs, {routes} HTTPRoutes"
     return summary
 
 
@@ -753,6 +1034,14 @@ try:
 except (KeyError, TypeError, AttributeError, IndexError) as e:
     fail("compose.yaml", f"unexpected structure ({type(e).__name__}: {e})")
 check_dockerfile()
+
+with open(os.path.join(work, "rules.test.yaml"), "w") as f:
+    f.write(open(os.path.join(here, "monitoring-tests", "rules.test.yaml")).read())
+for command in (["promtool", "check", "rules"] + [os.path.join(work, f) for f in ("base-rules.json", "dev-rules.json", "rules.json")],
+                ["promtool", "test", "rules", os.path.join(work, "rules.test.yaml")]):
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode:
+        fail("rules", f"{' '.join(command[:3])}: " + (run.stdout + run.stderr).strip())
 
 if failures:
     print(f"check.sh: {len(failures)} problem(s):", file=sys.stderr)
