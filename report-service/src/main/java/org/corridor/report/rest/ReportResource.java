@@ -292,7 +292,7 @@ public class ReportResource {
 
     private Response answer(Scope scope, ReportQuery query, String format) {
         ReportFormat chosen = chosen(format);
-        return answer(reports.report(scope, query, chosen), chosen);
+        return answer(reports.report(scope, caller.organisation(), query, chosen), chosen);
     }
 
     private ReportFormat chosen(String format) {
