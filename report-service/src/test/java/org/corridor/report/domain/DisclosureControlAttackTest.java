@@ -129,7 +129,7 @@ class DisclosureControlAttackTest {
     }
 
     @Test
-    void aReaderWhoseOrganisationHoldsAllOfASmallFigureSeesNoLessThanAnyoneElse() {
+    void aSmallFigureThatOnlyTheReadersOrganisationCountsIsStillWithheldFromIt() {
         // detained TH counts only "a"'s 3: withheld from everyone, "a" included, since a table shown to "a" may be
         // passed on; the others' 0 there is published as any zero is
         var organisations = new Tables.Organisations(Statistic.OVERVIEW)
