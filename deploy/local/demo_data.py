@@ -69,6 +69,17 @@ CASES = [
      "CN", ["CN", "VN", "LA", "TH", "KR"], [("departed", "CN", "2026-09-10"), ("entered-country", "VN", "2026-09-25")]),
     ("open-road", "demo-6", [member("Demo-Heron", "female", "18-59", "gbv-survivor")], "CN", ["CN", "MN", "KR"],
      [("departed", "CN", "2026-07-01"), ("lost-contact", "CN", "2026-07-15")]),
+    # open-road is the smaller organisation, though not so small that an analyst of crossing-hope, who knows its own
+    # figures, could not be shown the total of all organisations: all less crossing-hope's is open-road's
+    ("open-road", "demo-7", [member("Demo-Cedar", "male", "18-59"), member("Demo-Willow", "female", "18-59"),
+                             member("Demo-Birch", "female", "5-11"), member("Demo-Alder", "male", "5-11"),
+                             member("Demo-Moss", "male", "0-4")], "CN", ["CN", "VN", "LA", "TH", "KR"],
+     [("departed", "CN", "2026-09-05"), ("entered-country", "VN", "2026-09-18")]),
+    ("open-road", "demo-8", [member("Demo-Plum", "female", "18-59"), member("Demo-Quince", "female", "18-59"),
+                             member("Demo-Hazel", "female", "60+", "elderly"), member("Demo-Rowan", "male", "12-17")],
+     "CN", ["CN", "MN", "KR"], []),
+    ("open-road", "demo-9", [member(f"Demo-Yanji-{i}", "male", "18-59") for i in range(3)], "CN", ["CN", "MN", "KR"],
+     [("detained", "CN", "2026-10-02")]),
 ]
 
 

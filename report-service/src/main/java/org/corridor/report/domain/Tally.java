@@ -12,6 +12,14 @@ public record Tally(long people, long cases) {
         return new Tally(people + other.people, cases + other.cases);
     }
 
+    /** This figure less {@code other}, which must be part of it: what remains of it once another's people are taken out. */
+    public Tally minus(Tally other) {
+        if (other.people > people || other.cases > cases) {
+            throw new IllegalArgumentException("a part is larger than the figure it is part of");
+        }
+        return new Tally(people - other.people, cases - other.cases);
+    }
+
     public boolean isZero() {
         return people == 0;
     }

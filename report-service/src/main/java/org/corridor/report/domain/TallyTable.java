@@ -60,6 +60,38 @@ public record TallyTable(Statistic statistic, Map<Cell, Tally> tallies) {
         return new Published(published);
     }
 
+    /**
+     * This table of all organisations as shown to a reader of one organisation, who knows {@code own}, that
+     * organisation's table, exactly whatever is published: such a reader can subtract it from what this table
+     * publishes and read the table of the other organisations together. A figure is withheld where {@code alone}, this
+     * table protected on its own, withholds it (what anyone reading this table alone must not work out), and where the
+     * others' table (this one less {@code own}) protected on its own withholds it. Withholding more than a protection
+     * asks for only hides more from a reader, so neither reader can work out a figure either protection withholds:
+     * neither an outsider this table's small figures, nor the reader the others' small figures.
+     */
+    public Published protectedFor(TallyTable own, Published alone, DisclosureControl control) {
+        if (own.statistic != statistic) {
+            throw new IllegalArgumentException("an organisation's table of " + own.statistic + " is not part of " + statistic);
+        }
+        Map<Cell, Tally> others = new HashMap<>();
+        tallies.forEach((cell, tally) -> others.put(cell, tally.minus(own.tallies.getOrDefault(cell, Tally.ZERO))));
+        own.tallies.forEach((cell, tally) -> {
+            if (!tally.isZero() && !tallies.containsKey(cell)) {
+                throw new IllegalArgumentException("an organisation's table counts people that all organisations' lacks");
+            }
+        });
+        Published othersProtected = new TallyTable(statistic, others).protect(control);
+        Map<Cell, Figure> published = new HashMap<>();
+        tallies.forEach((cell, tally) -> {
+            if (!tally.isZero()) {
+                boolean withheld = alone.at(cell.row(), cell.column()).suppressed()
+                        || othersProtected.at(cell.row(), cell.column()).suppressed();
+                published.put(cell, withheld ? Figure.WITHHELD : Figure.of(tally.people()));
+            }
+        });
+        return new Published(published);
+    }
+
     /** A non-zero cell with its tally and how many totals it is part of, so that sorting looks nothing up. */
     private record Nested(Cell cell, int nesting, Tally tally) {
     }

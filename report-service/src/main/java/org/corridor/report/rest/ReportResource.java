@@ -61,6 +61,13 @@ public class ReportResource {
             organisation's. Nobody can ask for another organisation's figures, and an analyst cannot ask for one \
             organisation's figures on their own: subtracting them from the figures of all would expose the others'.
 
+            An organisation knows its own figures (it holds the cases), so the figures of all organisations are shown \
+            to each organisation's analysts protected as well against all organisations less that organisation's \
+            own: what the other organisations count together. A figure of all organisations is withheld from them \
+            where it would give away a small figure of the others, so analysts of different organisations can see \
+            different figures withheld; a published figure is the same for everyone. An organisation's own figures \
+            are never withheld from it for the others' sake.
+
             **Disclosure control.** Every figure, cell or total, counts people. A figure is withheld \
             (`"count": null, "suppressed": true`) when it counts 1 to k-1 people (k is 5 unless configured, never \
             below 3), or when all its people belong to one case: a family or group travelling together, whom the \
@@ -89,8 +96,9 @@ public class ReportResource {
             `#affected+refugees`...) for humanitarian data exchange.
 
             **Limits.** Figures are protected one table at a time. Someone who combines different reports, the same \
-            report at different times, or their own organisation's cases, can learn more than one table shows: \
-            publish outside Corridor from periodic snapshots. The guarantee is against working out a withheld figure \
+            report at different times, or the figures of several organisations (organisations pooling what they \
+            know), can learn more than one table shows: publish outside Corridor from periodic snapshots. The \
+            guarantee is against working out a withheld figure \
             from the published ones and the totals; a reader who re-runs the choice of partners above on every table \
             that fits what is published can sometimes tell that a withheld figure is at its smallest, since larger \
             values would have withheld more. Treat a withheld figure as "a few people", never as "none".""";
@@ -237,14 +245,14 @@ public class ReportResource {
 
     private Response now(ReportQuery.Kind kind, Audience audience, ReportFormat format, Set<String> formatNames) {
         onlyParameters(Audience.NAMES, formatNames);
-        return answer(reports.report(scope(audience.org()), ReportQuery.now(kind), format), format);
+        return answer(reports.report(scope(audience.org()), caller.organisation(), ReportQuery.now(kind), format), format);
     }
 
     private Response overTime(ReportQuery.Kind kind, Audience audience, Periods periods, ReportFormat format,
                               Set<String> formatNames) {
         onlyParameters(Audience.NAMES, Periods.NAMES, formatNames);
         Window window = window(periods.from(), periods.to());
-        return answer(reports.report(scope(audience.org()),
+        return answer(reports.report(scope(audience.org()), caller.organisation(),
                 new ReportQuery(kind, interval(periods.interval()), window.from(), window.to()), format), format);
     }
 

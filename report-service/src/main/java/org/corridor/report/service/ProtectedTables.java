@@ -18,9 +18,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,8 +41,15 @@ import java.util.function.Function;
  * A read takes what was last published, so what it shows is one set of tallies and the time of the last event in
  * them; it can trail the newest tallies by one step.
  *
- * <p>Only the scopes read in the last {@link #KEPT_FOR} are kept protected: protecting every organisation's tables on
- * every change would cost more than all the reads. The first read of a scope that is not kept waits for a step that
+ * <p>What is published is a view: a scope's tables as shown to a reader of one organisation. An organisation's own
+ * tables are read only by it and protected on their own. The tables of all organisations are protected for each
+ * reader's organisation apart ({@link TallyTable#protectedFor}): that organisation knows its own figures, so it must
+ * not be able to work out the other organisations' small figures by subtracting its own. So the tallies of the tables
+ * of all organisations and of every reader's organisation are kept, and a change to any table of a statistic protects
+ * that statistic again in every view that shows it.
+ *
+ * <p>Only the views read in the last {@link #KEPT_FOR} are kept protected: protecting every organisation's tables on
+ * every change would cost more than all the reads. The first read of a view that is not kept waits for a step that
  * protects it.
  */
 @ApplicationScoped
@@ -52,7 +61,7 @@ public class ProtectedTables {
     private final DisclosureControl control;
     private final TallyRepository tallies;
     private final ReportConfig config;
-    private final Map<Scope, Instant> lastRead = new ConcurrentHashMap<>();
+    private final Map<View, Instant> lastRead = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
     private volatile Publication latest = Publication.NONE;
     private ScheduledExecutorService executor;
@@ -76,49 +85,94 @@ public class ProtectedTables {
         }
     }
 
-    /** The published tables of one scope, and the time of the last event in them. */
-    public ScopeTables of(Scope scope) {
-        lastRead.put(scope, clock.instant());
-        ScopeTables tables = latest.scopes().get(scope);
+    /**
+     * The published tables of {@code scope} as shown to a reader of organisation {@code reader}, and the time of the
+     * last event in them. An organisation's tables are shown to that organisation alone.
+     */
+    public ScopeTables of(Scope scope, String reader) {
+        if (scope.organisation() != null && !scope.organisation().equals(reader)) {
+            throw new IllegalArgumentException("an organisation's tables are shown to that organisation alone");
+        }
+        var view = new View(scope, reader);
+        lastRead.put(view, clock.instant());
+        ScopeTables tables = latest.views().get(view);
         if (tables == null) {
             refresh();
-            tables = latest.scopes().get(scope);
+            tables = latest.views().get(view);
         }
         return tables;
     }
 
     /**
-     * Protects the tables of the kept scopes whose tallies changed since the last publication and publishes them:
-     * afterwards, whatever was committed before the call shows in their reports. Each scope's tables are published as
-     * soon as they are protected, the smallest scopes first, so that one organisation's figures do not wait for the
-     * largest tables of all.
+     * Protects again, in the kept views, every table whose tallies or whose reader's tallies changed since the last
+     * publication, and publishes them: afterwards, whatever was committed before the call shows in their reports.
+     * Each view is published as soon as it is protected, an organisation's own before those of all organisations and
+     * the smallest first, so that one organisation's figures do not wait for the largest tables of all.
      */
     public synchronized void refresh() {
         Instant since = clock.instant().minus(KEPT_FOR);
         lastRead.values().removeIf(read -> read.isBefore(since));
-        Set<Scope> kept = Set.copyOf(lastRead.keySet());
+        Set<View> kept = Set.copyOf(lastRead.keySet());
+        Set<Scope> scopes = new HashSet<>();
+        kept.forEach(view -> scopes.addAll(List.of(view.scope(), view.readerScope())));
         TallySnapshot snapshot;
         try {
-            snapshot = tallies.snapshot(latest.revisions(), kept);
+            snapshot = tallies.snapshot(latest.revisions(), scopes);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the tallies", e);
         }
-        Map<Scope, List<TallyTable>> changed = new HashMap<>();
-        snapshot.tables().forEach((id, table) -> changed.computeIfAbsent(id.scope(), scope -> new ArrayList<>()).add(table));
-        Publication publication = latest;
-        List<Scope> smallestFirst = changed.keySet().stream()
-                .sorted(Comparator.comparingInt(scope -> changed.get(scope).stream().mapToInt(table -> table.tallies().size()).sum()))
-                .toList();
-        for (Scope scope : smallestFirst) {
-            ScopeTables before = publication.scopes().get(scope);
-            Map<Statistic, TallyTable.Published> tables = new HashMap<>(before == null ? Map.of() : before.tables);
-            changed.get(scope).forEach(table -> tables.put(table.statistic(), table.protect(control)));
-            ScopeTables next = new ScopeTables(snapshot.clocks().get(ProjectionService.clockOf(scope)), tables);
-            next.renderAnswersReadFrom(before);
-            publication = publication.with(scope, next);
-            latest = publication;
+        Map<TableId, TallyTable> current = new HashMap<>(latest.tallies());
+        current.keySet().removeIf(id -> !scopes.contains(id.scope()) || !snapshot.revisions().containsKey(id));
+        current.putAll(snapshot.tables());
+        Set<TableId> changed = snapshot.tables().keySet();
+        Map<Statistic, TallyTable.Published> alone = new HashMap<>(latest.alone());
+        alone.keySet().removeIf(statistic -> !current.containsKey(new TableId(statistic, Scope.ALL))
+                || changed.contains(new TableId(statistic, Scope.ALL)));
+        List<View> order = kept.stream().sorted(Comparator.comparing((View view) -> view.scope().equals(Scope.ALL))
+                .thenComparingInt(view -> current.entrySet().stream().filter(table -> table.getKey().scope().equals(view.scope()))
+                        .mapToInt(table -> table.getValue().tallies().size()).sum())).toList();
+        Map<View, ScopeTables> views = new HashMap<>(latest.views());
+        views.keySet().retainAll(kept);
+        for (View view : order) {
+            ScopeTables before = views.get(view);
+            Map<Statistic, TallyTable.Published> tables = new HashMap<>();
+            for (Statistic statistic : Statistic.values()) {
+                TallyTable table = current.get(new TableId(statistic, view.scope()));
+                TallyTable.Published published = before == null ? null : before.tables.get(statistic);
+                if (table == null) {
+                    continue;
+                }
+                if (published == null || changed.contains(new TableId(statistic, view.scope()))
+                        || changed.contains(new TableId(statistic, view.readerScope()))) {
+                    published = protect(view, table, current, alone);
+                }
+                tables.put(statistic, published);
+            }
+            Instant asOf = snapshot.clocks().get(ProjectionService.clockOf(view.scope()));
+            if (before == null || !Objects.equals(before.asOf, asOf) || !before.tables.equals(tables)) {
+                ScopeTables next = new ScopeTables(asOf, tables);
+                next.renderAnswersReadFrom(before);
+                views.put(view, next);
+                latest = new Publication(Map.copyOf(views), latest.revisions(), latest.tallies(), latest.alone());
+            }
         }
-        latest = publication.with(snapshot, kept);
+        Map<TableId, Long> revisions = new HashMap<>(snapshot.revisions());
+        revisions.keySet().retainAll(current.keySet());
+        latest = new Publication(Map.copyOf(views), Map.copyOf(revisions), Map.copyOf(current), Map.copyOf(alone));
+    }
+
+    /**
+     * One table of a view protected: an organisation's on its own, and all organisations' for the reader's
+     * organisation, from the table protected on its own (the same for every reader, so protected once).
+     */
+    private TallyTable.Published protect(View view, TallyTable table, Map<TableId, TallyTable> current,
+                                         Map<Statistic, TallyTable.Published> alone) {
+        if (!view.scope().equals(Scope.ALL)) {
+            return table.protect(control);
+        }
+        TallyTable.Published protectedAlone = alone.computeIfAbsent(table.statistic(), statistic -> table.protect(control));
+        TallyTable own = current.get(new TableId(table.statistic(), view.readerScope()));
+        return own == null ? protectedAlone : table.protectedFor(own, protectedAlone, control);
     }
 
     private void refreshInBackground() {
@@ -139,12 +193,24 @@ public class ProtectedTables {
      * rendered from them. An answer (a report in one format) is rendered once per publication: by the first read that
      * asks for it, or before publication when it was read from the tables these replace, so that reads under a steady
      * flow of events find it ready. Later reads get the same bytes.
+     *
+     * <p>Answers over a window of periods ({@code from} or {@code to}) can be asked for in any number, so only the
+     * {@link #WINDOWS_KEPT} read last are kept, and they are rendered again only when read from the next publication:
+     * a caller asking for many windows costs a rendering each, never memory or work at every publication.
      */
     public static final class ScopeTables {
 
+        static final int WINDOWS_KEPT = 16;
+
         private final Instant asOf;
         private final Map<Statistic, TallyTable.Published> tables;
-        private final Map<Object, Answer> answers = new ConcurrentHashMap<>();
+        private final Map<Answer, Rendered> answers = new ConcurrentHashMap<>();
+        private final Map<Answer, byte[]> windows = Collections.synchronizedMap(new LinkedHashMap<>(WINDOWS_KEPT, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Answer, byte[]> eldest) {
+                return size() > WINDOWS_KEPT;
+            }
+        });
 
         ScopeTables(Instant asOf, Map<Statistic, TallyTable.Published> tables) {
             this.asOf = asOf;
@@ -159,79 +225,71 @@ public class ProtectedTables {
             return tables.getOrDefault(statistic, TallyTable.Published.EMPTY);
         }
 
-        /** The answer {@code key} rendered from these tables by {@code render}, which must depend on them alone. */
-        public byte[] answer(Object key, Function<ScopeTables, byte[]> render) {
-            Answer answer = answers.computeIfAbsent(key, absent -> new Answer(render, render.apply(this)));
+        /**
+         * The answer to {@code query} in {@code format} rendered from these tables by {@code render}, which must
+         * depend on them alone.
+         */
+        public byte[] answer(ReportQuery query, ReportFormat format, Function<ScopeTables, byte[]> render) {
+            var key = new Answer(query, format);
+            if (query.from() != null || query.to() != null) {
+                byte[] body = windows.get(key);
+                if (body == null) {
+                    body = render.apply(this);
+                    windows.put(key, body);
+                }
+                return body;
+            }
+            Rendered answer = answers.computeIfAbsent(key, absent -> new Rendered(render, render.apply(this)));
             answer.read = true;
             return answer.body;
         }
 
-        /** Renders from these tables the answers that were read from {@code before} (none when null). */
+        /** Renders from these tables the answers without a window that were read from {@code before} (none when null). */
         void renderAnswersReadFrom(ScopeTables before) {
             if (before != null) {
                 before.answers.forEach((key, answer) -> {
                     if (answer.read) {
-                        answers.computeIfAbsent(key, absent -> new Answer(answer.render, answer.render.apply(this)));
+                        answers.computeIfAbsent(key, absent -> new Rendered(answer.render, answer.render.apply(this)));
                     }
                 });
             }
         }
 
-        private static final class Answer {
+        /** Which answer a publication renders: the report asked for, in one format. */
+        private record Answer(ReportQuery query, ReportFormat format) {
+        }
+
+        private static final class Rendered {
 
             final Function<ScopeTables, byte[]> render;
             final byte[] body;
             volatile boolean read;
 
-            Answer(Function<ScopeTables, byte[]> render, byte[] body) {
+            Rendered(Function<ScopeTables, byte[]> render, byte[] body) {
                 this.render = render;
                 this.body = body;
             }
         }
     }
 
+    /** A scope's tables as shown to a reader of organisation {@code reader}. */
+    private record View(Scope scope, String reader) {
+
+        /** The reader's organisation's own scope, whose tallies it knows. */
+        Scope readerScope() {
+            return Scope.of(reader);
+        }
+    }
+
     /**
-     * What was published: each kept scope's tables, protected from one snapshot of the tallies, with that snapshot's
-     * clock; and the revisions of the tables published, for the next step to tell which changed.
+     * What was published: each kept view's tables, protected from one snapshot of the tallies, with that snapshot's
+     * clock; the revisions and tallies of the tables the views are protected from, for the next step to tell which
+     * changed and to protect a view again with the tables that did not; and each statistic's table of all
+     * organisations protected on its own, which every reader's view of it starts from.
      */
-    private record Publication(Map<Scope, ScopeTables> scopes, Map<TableId, Long> revisions) {
+    private record Publication(Map<View, ScopeTables> views, Map<TableId, Long> revisions,
+                               Map<TableId, TallyTable> tallies, Map<Statistic, TallyTable.Published> alone) {
 
-        static final Publication NONE = new Publication(Map.of(), Map.of());
-
-        Publication with(Scope scope, ScopeTables tables) {
-            Map<Scope, ScopeTables> withScope = new HashMap<>(scopes);
-            withScope.put(scope, tables);
-            return new Publication(Map.copyOf(withScope), revisions);
-        }
-
-        /**
-         * Once every changed table of the kept scopes is published: their clocks and revisions as of the snapshot, a
-         * table the snapshot lacks dropped, and no scope that is not kept.
-         */
-        Publication with(TallySnapshot snapshot, Set<Scope> kept) {
-            Map<Scope, ScopeTables> current = new HashMap<>();
-            for (Scope scope : kept) {
-                Map<Statistic, TallyTable.Published> tables = new HashMap<>();
-                ScopeTables published = scopes.get(scope);
-                if (published != null) {
-                    published.tables.forEach((statistic, table) -> {
-                        if (snapshot.revisions().containsKey(new TableId(statistic, scope))) {
-                            tables.put(statistic, table);
-                        }
-                    });
-                }
-                Instant asOf = snapshot.clocks().get(ProjectionService.clockOf(scope));
-                if (published != null && Objects.equals(published.asOf, asOf) && published.tables.equals(tables)) {
-                    current.put(scope, published);
-                } else {
-                    ScopeTables next = new ScopeTables(asOf, tables);
-                    next.renderAnswersReadFrom(published);
-                    current.put(scope, next);
-                }
-            }
-            Map<TableId, Long> revisions = new HashMap<>(snapshot.revisions());
-            revisions.keySet().removeIf(id -> !kept.contains(id.scope()));
-            return new Publication(Map.copyOf(current), Map.copyOf(revisions));
-        }
+        static final Publication NONE = new Publication(Map.of(), Map.of(), Map.of(), Map.of());
     }
 }

@@ -75,17 +75,14 @@ public class ReportService {
     }
 
     /**
-     * A report of people in {@code format}, from the tables last published for {@code scope}; rendered once per
-     * publication, so reads between two publications get the same bytes.
+     * A report of people in {@code format}, from the tables last published for {@code scope} as shown to a reader of
+     * organisation {@code reader}; rendered once per publication (over a window of periods, while the window is among
+     * the last few read), so reads between two publications get the same bytes.
      */
-    public RenderedReport report(Scope scope, ReportQuery query, ReportFormat format) {
-        ProtectedTables.ScopeTables tables = protectedTables.of(scope);
+    public RenderedReport report(Scope scope, String reader, ReportQuery query, ReportFormat format) {
+        ProtectedTables.ScopeTables tables = protectedTables.of(scope, reader);
         return new RenderedReport(tables.asOf(),
-                tables.answer(new Answer(query, format), published -> write(report(published, query), format)));
-    }
-
-    /** Which answer a publication renders: the report asked for, in one format. */
-    private record Answer(ReportQuery query, ReportFormat format) {
+                tables.answer(query, format, published -> write(report(published, query), format)));
     }
 
     private Report report(ProtectedTables.ScopeTables tables, ReportQuery query) {

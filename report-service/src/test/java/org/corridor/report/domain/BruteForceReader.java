@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * A reader who tries whole-number values for the withheld figures of linked figures, independently of
- * {@link Recoverability}: it knows every published figure, every sum, and that a withheld figure is at least 1. A
+ * {@link Recoverability}: it knows every published figure, every sum, and that a withheld figure is at least 1, or at
+ * least what it knows of it otherwise (a reader of one organisation knows that organisation's part of a figure of all
+ * organisations). A
  * withheld figure is recovered when no assignment that keeps every sum true gives it a value near its own but
  * different: the values a figure can take form an interval (the sums of a table with at most one dimension of nested
  * totals form a network), so if it can take another, it can take one next to its own.
@@ -21,11 +24,19 @@ final class BruteForceReader {
     /** Moving one figure by a few moves the others by as much, so no assignment tried needs a figure above this. */
     private final long cap;
     private final long[] value;
+    /** The least each figure can be, as far as the reader knows. */
+    private final long[] minimum;
     private final List<int[]> members = new ArrayList<>();
 
     BruteForceReader(LinkedFigures figures, BitSet withheld) {
+        this(figures, withheld, new long[figures.size()]);
+    }
+
+    /** A reader who knows that each figure is at least {@code known} of it. */
+    BruteForceReader(LinkedFigures figures, BitSet withheld, long[] known) {
         this.figures = figures;
         this.withheld = withheld;
+        this.minimum = LongStream.of(known).map(least -> Math.max(1, least)).toArray();
         long largest = IntStream.range(0, figures.size()).mapToLong(figure -> figures.tally(figure).people()).max().orElse(0);
         this.cap = 2 * largest + TRIED_EITHER_SIDE;
         this.value = new long[figures.size()];
@@ -46,7 +57,7 @@ final class BruteForceReader {
         long actual = figures.tally(figure).people();
         for (int distance = 1; distance <= TRIED_EITHER_SIDE; distance++) {
             for (long other : new long[]{actual + distance, actual - distance}) {
-                if (other >= 1 && consistent(figure, other)) {
+                if (other >= minimum[figure] && consistent(figure, other)) {
                     return true;
                 }
             }
@@ -106,11 +117,13 @@ final class BruteForceReader {
             changed = false;
             for (int[] sum : members) {
                 long parts = 0;
+                long openLeast = 0;
                 int openParts = 0;
                 int openPart = -1;
                 for (int index = 1; index < sum.length; index++) {
                     if (value[sum[index]] == 0) {
                         openParts++;
+                        openLeast += minimum[sum[index]];
                         openPart = sum[index];
                     } else {
                         parts += value[sum[index]];
@@ -125,12 +138,12 @@ final class BruteForceReader {
                 } else if (total != 0 && openParts == 1) {
                     fixed = openPart;
                     fixedTo = total - parts;
-                } else if (total != 0 && (openParts == 0 ? parts != total : parts + openParts > total)) {
+                } else if (total != 0 && (openParts == 0 ? parts != total : parts + openLeast > total)) {
                     return false;
                 } else {
                     continue;
                 }
-                if (fixedTo < 1 || fixedTo > cap) {
+                if (fixedTo < minimum[fixed] || fixedTo > cap) {
                     return false;
                 }
                 value[fixed] = fixedTo;
@@ -143,16 +156,16 @@ final class BruteForceReader {
 
     /** The values an open figure can still take: at least its open parts and assigned ones, at most what its totals leave. */
     private long[] range(int figure) {
-        long low = 1;
+        long low = minimum[figure];
         long high = cap;
         for (int index : figures.sumsOf(figure)) {
             int[] sum = members.get(index);
             long assigned = 0;
-            int openOthers = 0;
+            long openOthers = 0;
             for (int member = 1; member < sum.length; member++) {
                 if (sum[member] != figure) {
                     if (value[sum[member]] == 0) {
-                        openOthers++;
+                        openOthers += minimum[sum[member]];
                     } else {
                         assigned += value[sum[member]];
                     }

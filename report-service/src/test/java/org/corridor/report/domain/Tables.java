@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Tables for tests, written as their inner cells; the totals are added as report-service tallies them. */
 final class Tables {
@@ -81,5 +82,52 @@ final class Tables {
 
     /** A table's figures as disclosure control links them, and the cell each figure stands for. */
     record Linked(LinkedFigures figures, List<TallyTable.Cell> cells) {
+    }
+
+    /**
+     * One statistic's inner cells in several organisations; the table of all organisations is their sum, tallied as
+     * report-service tallies it.
+     */
+    static final class Organisations {
+        private final Statistic statistic;
+        private final Map<String, Builder> organisations = new LinkedHashMap<>();
+
+        Organisations(Statistic statistic) {
+            this.statistic = statistic;
+        }
+
+        /** A cell of {@code people} people in as many cases, in {@code organisation}'s figures. */
+        Organisations cell(String organisation, String row, String column, long people) {
+            return cell(organisation, row, column, people, people);
+        }
+
+        Organisations cell(String organisation, String row, String column, long people, long cases) {
+            organisations.computeIfAbsent(organisation, name -> new Builder(statistic)).cell(row, column, people, cases);
+            return this;
+        }
+
+        Set<String> names() {
+            return organisations.keySet();
+        }
+
+        Builder of(String organisation) {
+            return organisations.get(organisation);
+        }
+
+        /** The inner cells of all organisations together. */
+        Builder all() {
+            Map<TallyTable.Cell, Tally> sum = new LinkedHashMap<>();
+            organisations.values().forEach(each -> each.inner().forEach((cell, tally) -> sum.merge(cell, tally, Tally::plus)));
+            var all = new Builder(statistic);
+            sum.forEach((cell, tally) -> all.cell(cell.row(), cell.column(), tally.people(), tally.cases()));
+            return all;
+        }
+
+        @Override
+        public String toString() {
+            Map<String, Map<TallyTable.Cell, Tally>> inner = new LinkedHashMap<>();
+            organisations.forEach((name, each) -> inner.put(name, each.inner()));
+            return inner.toString();
+        }
     }
 }
