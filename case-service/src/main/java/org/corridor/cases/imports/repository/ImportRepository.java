@@ -163,6 +163,11 @@ public class ImportRepository {
     /** All of the file has arrived: the import is received, or completed when nothing of it is left to import. */
     public ImportJob.State received(UUID id, Instant now) {
         return work(connection -> {
+            // the lock first: the statement after it sees the chunks as the worker holding the lock left them
+            try (var lock = connection.prepareStatement("SELECT 1 FROM case_import WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, id);
+                lock.executeQuery().close();
+            }
             try (var update = connection.prepareStatement("""
                     UPDATE case_import SET updated_at = ?,
                         state = CASE WHEN EXISTS (SELECT 1 FROM case_import_chunk WHERE import_id = case_import.id) THEN 'RECEIVED'

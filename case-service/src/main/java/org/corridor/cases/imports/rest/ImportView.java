@@ -1,5 +1,6 @@
 package org.corridor.cases.imports.rest;
 
+import org.corridor.platform.openapi.ErrorResponses;
 import org.corridor.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,6 +24,7 @@ public record ImportView(
         RUNNING, COMPLETED, FAILED
     }
 
-    public record LineErrorView(long line, Problem problem) {
+    public record LineErrorView(long line,
+                                @Schema(ref = ErrorResponses.PROBLEM, description = "Why the line was refused.") Problem problem) {
     }
 }
