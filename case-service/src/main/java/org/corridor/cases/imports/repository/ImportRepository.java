@@ -106,10 +106,9 @@ public class ImportRepository {
         });
     }
 
-    /** An import locked until the transaction ends, so its counts and state change one transaction at a time. */
-    public ImportJob lock(UUID id) {
+    public ImportJob job(UUID id) {
         return work(connection -> {
-            try (var select = connection.prepareStatement("SELECT " + JOB_COLUMNS + " FROM case_import WHERE id = ? FOR UPDATE")) {
+            try (var select = connection.prepareStatement("SELECT " + JOB_COLUMNS + " FROM case_import WHERE id = ?")) {
                 select.setObject(1, id);
                 try (var rows = select.executeQuery()) {
                     if (!rows.next()) {
@@ -135,8 +134,9 @@ public class ImportRepository {
     }
 
     /**
-     * Adds what some lines came to, and completes the import if all of it has been received and no chunk is left.
-     * Answers the state it is in now.
+     * Adds what some lines came to, and completes the import if all of it has been received and no chunk is left (this
+     * transaction's chunk deleted before). Answers the state it is in now. Against {@link #received} in another
+     * transaction: whichever updates the import second sees the other's change and completes it.
      */
     public ImportJob.State count(UUID id, ImportCounts counts, Instant now) {
         return work(connection -> {

@@ -78,7 +78,8 @@ public class ImportBatches {
             return false;
         }
         ImportChunk chunk = next.get();
-        ImportJob job = imports.lock(chunk.importId());
+        // not locked: the upload goes on spooling meanwhile; the counts are added last, under the import's lock
+        ImportJob job = imports.job(chunk.importId());
         // the events and the audit entries name the request that sent the file, as they would name a creation's
         Object requestId = MDC.get(RequestIds.MDC_KEY);
         putRequestId(job.requestId());
