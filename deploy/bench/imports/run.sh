@@ -16,9 +16,10 @@ pid_of() { cat "$run/pids/$1.pid"; }
 cpu_ms() { # user + system CPU of a process and its children so far, in ms
   awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15 + $16 + $17) * 1000 / hz) }' "/proc/$1/stat"
 }
-postgres_cpu_ms() { # every PostgreSQL process, backends included
-  local total=0 pid
-  for pid in $(pgrep -f "postgres.*-p ${CORRIDOR_POSTGRES_PORT:-15432}|postgres: " || true); do
+postgres_cpu_ms() { # this runtime's PostgreSQL: its postmaster and every process it started (backends included)
+  local postmaster total=0 pid
+  postmaster=$(head -1 "$run/state/postgres/postmaster.pid")
+  for pid in $postmaster $(pgrep -P "$postmaster" || true); do
     [ -r "/proc/$pid/stat" ] && total=$((total + $(cpu_ms "$pid")))
   done
   echo $total
