@@ -38,7 +38,7 @@ class FaultInjectionIT {
 
     private static final String ORGANISATION = "crossing-hope";
     private static final String OTHER_ORGANISATION = "open-road";
-    private static final int IMPORTED_CASES = 20_000;
+    private static final int IMPORTED_CASES = 5_000;
     private static final int CONCURRENCY = 4;
     private static final int CASES_BEFORE_THE_FAULT = 40;
     private static final int CASES_AFTER_RECOVERY = 40;
