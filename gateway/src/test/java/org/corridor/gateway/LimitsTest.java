@@ -21,6 +21,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each test uses keys of its own: a bucket of 5 requests per key, refilled one an hour (see {@link TightLimitsProfile}). */
 @QuarkusTest
@@ -94,6 +95,25 @@ class LimitsTest {
             assertEquals(413, response.statusCode());
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         }
+    }
+
+    @Test
+    void anImportStreamsItsBodyPastTheBodyLimitUpToItsOwn() throws Exception {
+        String key = keys.active("crossing-hope", "caseworker");
+        // chunked, of unknown length, and over what the gateway (1 MiB) and Quarkus (10 MiB) read into memory
+        var request = HttpRequest.newBuilder(cases.resolve("/api/v1/cases/imports"))
+                .header("Authorization", "ApiKey " + key).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[12 * ONE_MIB])))
+                .build();
+        try (var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertTrue(response.body().contains("\"bodyLength\": " + 12 * ONE_MIB), "the whole body reached the service");
+        }
+        given().header("Authorization", "ApiKey " + key).contentType("application/x-ndjson").body(new byte[16 * ONE_MIB + 1])
+                .when().post("/api/v1/cases/imports").then()
+                .statusCode(413)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.corridor.cases.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -31,6 +32,8 @@ public interface CaseConfig {
     Audit audit();
 
     Changes changes();
+
+    Imports imports();
 
     /** Re-scoring the cases a policy change concerns; how often it looks for work is {@code corridor.cases.rescore.every}. */
     interface Rescore {
@@ -81,5 +84,30 @@ public interface CaseConfig {
          */
         @WithDefault("PT0.2S")
         Duration sequenceEvery();
+    }
+
+    /** Bulk imports ({@code POST /api/v1/cases/imports}). */
+    interface Imports {
+
+        /**
+         * Lines spooled per chunk, and so turned into cases per transaction: each chunk costs a handful of statements
+         * whatever its size (docs/BENCHMARKS.md has the figures behind the default).
+         */
+        @WithDefault("1000")
+        int batchSize();
+
+        /**
+         * The longest line taken: a longer one is refused as its line's error, unread, and the rest of the file is
+         * imported. A case at the request limits (100 members with every field full) is about 600 KB.
+         */
+        @WithDefault("1M")
+        MemorySize maxLineLength();
+
+        /**
+         * How long an upload may stall before its import is given up as failed: the service stopped while receiving
+         * it, so its caller never had the 202 (what was already imported stays, and a re-run replays it).
+         */
+        @WithDefault("PT5M")
+        Duration abandonedAfter();
     }
 }

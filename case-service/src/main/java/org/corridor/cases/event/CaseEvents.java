@@ -33,8 +33,13 @@ public class CaseEvents {
     }
 
     public void opened(CaseFile file) {
-        publish(file, List.of(new Event("opened", CaseState.of(file))));
-        changes.record(List.of(change(file, ChangeType.OPENED)));
+        openedAll(List.of(file));
+    }
+
+    /** Many cases opened together, as an import opens them: each as {@link #opened}, in one batch for all. */
+    public void openedAll(List<CaseFile> files) {
+        outbox.appendAll(files.stream().map(file -> outboxEvent(file, new Event("opened", CaseState.of(file)))).toList());
+        changes.record(files.stream().map(file -> change(file, ChangeType.OPENED)).toList());
     }
 
     public void updated(CaseFile file, RiskLevel previousRisk) {

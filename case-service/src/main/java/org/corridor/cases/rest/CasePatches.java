@@ -32,19 +32,23 @@ public class CasePatches {
             if (!patch.isObject()) {
                 throw ProblemException.badRequest("A merge patch is a JSON object.");
             }
-            JsonNode merged = mergePatch(objectMapper.valueToTree(CaseMapper.request(current)), patch);
-            CaseRequest request;
-            try {
-                request = objectMapper.treeToValue(merged, CaseRequest.class);
-            } catch (JsonProcessingException e) {
-                throw new BadRequestException(e);
-            }
-            var violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
-            return CaseMapper.description(request);
+            return description(mergePatch(objectMapper.valueToTree(CaseMapper.request(current)), patch));
         };
+    }
+
+    /** The case a JSON object describes, as opening one takes it: a 400 problem when it is not a valid case. */
+    public CaseDescription description(JsonNode body) {
+        CaseRequest request;
+        try {
+            request = objectMapper.treeToValue(body, CaseRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException(e);
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return CaseMapper.description(request);
     }
 
     private static JsonNode mergePatch(JsonNode target, JsonNode patch) {

@@ -40,7 +40,19 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordOpened(UUID caseId, AuditAction... actions) {
-        entries.append(chain(AuditEntry.FIRST, caseId, caller.subject(), caller.organisation(), actions));
+        recordOpenedEach(caller.subject(), Map.of(caseId, caller.organisation()), actions);
+    }
+
+    /**
+     * What one actor did to each of many cases opened in this transaction, as {@link #recordOpened} for one: their
+     * trails are empty and nobody else can write them yet, so none is locked. Written in one batch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordOpenedEach(String actor, Map<UUID, String> organisationsByCase, AuditAction... actions) {
+        List<AuditEntry> all = new ArrayList<>(organisationsByCase.size() * actions.length);
+        organisationsByCase.forEach((caseId, organisation) ->
+                all.addAll(chain(AuditEntry.FIRST, caseId, actor, organisation, actions)));
+        entries.append(all);
     }
 
     /** What the caller did to a case, an entry per action in this order. */

@@ -79,7 +79,7 @@ public class CaseService {
         if (opened.isPresent()) {
             return read(opened.get());
         }
-        CaseFile file = CaseFile.open(organisation, sealed.currentKeyId(), clock.instant());
+        CaseFile file = newCase(organisation);
         Plaintext plaintext = describe(file, description, Plaintext.NONE);
         risk.assess(file);
         cases.persist(file);
@@ -88,6 +88,20 @@ public class CaseService {
         audit.recordOpened(file.id(), answered(AuditAction.CREATE));
         events.opened(file);
         return plaintext.visibleTo(file, readsPersonalData());
+    }
+
+    /**
+     * A case of {@code organisation} as described, its personal fields sealed, neither scored nor persisted: how an
+     * import begins each case it creates, as {@link #open} does.
+     */
+    public CaseFile compose(String organisation, CaseDescription description) {
+        CaseFile file = newCase(organisation);
+        describe(file, description, Plaintext.NONE);
+        return file;
+    }
+
+    private CaseFile newCase(String organisation) {
+        return CaseFile.open(organisation, sealed.currentKeyId(), clock.instant());
     }
 
     @Transactional

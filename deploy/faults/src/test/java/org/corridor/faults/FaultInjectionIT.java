@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -28,12 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code corridor up} brings it back, and then every promise is checked: every case answered 2xx reads back, one case
  * per Idempotency-Key, report-service counts exactly the people case-service holds where the load created them, no
  * server error once recovered, and
- * (case-service killed) a policy published while it was down still re-scores its cases and alerts. Each scenario
- * prints its figures.
+ * (case-service killed) a policy published while it was down still re-scores its cases and alerts. An import accepted
+ * before case-service is killed finishes after it is back, every line one case. Each scenario prints its figures.
  */
 class FaultInjectionIT {
 
     private static final String ORGANISATION = "crossing-hope";
+    private static final String OTHER_ORGANISATION = "open-road";
+    private static final int IMPORTED_CASES = 5_000;
     private static final int CONCURRENCY = 4;
     private static final int CASES_BEFORE_THE_FAULT = 40;
     private static final int CASES_AFTER_RECOVERY = 40;
@@ -146,6 +151,51 @@ class FaultInjectionIT {
                             .filter(attempt -> attempt.status() != 503).toList(),
                     "requests cut off by a graceful stop (only 503, service unavailable, may refuse new ones)");
         }
+    }
+
+    /**
+     * An accepted import (202) is a promise: case-service killed with SIGKILL part-way through it, the import finishes
+     * once it is back, and each line is one case, none twice. In the second organisation, so that the first's case
+     * list, which the other scenarios read whole, stays small.
+     */
+    @Test
+    void anAcceptedImportFinishesAfterCaseServiceIsKilledMidwayWithNoCaseTwice() throws Exception {
+        String officer = gateway.key(OTHER_ORGANISATION, "protection-officer");
+        String prefix = "crash-" + UUID.randomUUID();
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < IMPORTED_CASES; i++) {
+            file.append("{\"externalId\": \"").append(prefix).append('-').append(i).append("\", \"members\": [{\"alias\": \"A")
+                    .append(i).append("\", \"sex\": \"female\", \"ageBand\": \"18-59\", \"legalName\": \"Invented ")
+                    .append(i).append("\"}], \"currentCountry\": \"CN\", \"plannedRoute\": [\"CN\", \"KR\"]}\n");
+        }
+        Gateway.Answer accepted = gateway.upload(officer, "/api/v1/cases/imports", "application/x-ndjson",
+                file.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, accepted.status(), accepted.body());
+        String job = "/api/v1/cases/imports/" + accepted.json().get("id").asText();
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (gateway.ok(officer, "GET", job, null).get("created").asLong() == 0) {
+            assertTrue(System.nanoTime() < deadline, "the import did not start");
+            Gateway.pause(Duration.ofMillis(100));
+        }
+        CORRIDOR.kill("case-service");
+        CORRIDOR.up();
+
+        JsonNode finished = gateway.ok(officer, "GET", job, null);
+        while (finished.get("status").asText().equals("running")) {
+            assertTrue(System.nanoTime() < deadline + SETTLE_TIMEOUT.toNanos(), "the import did not finish after the restart");
+            Gateway.pause(Duration.ofMillis(500));
+            finished = gateway.ok(officer, "GET", job, null);
+        }
+        System.out.printf(Locale.ROOT, "import across a kill of case-service: %s%n", finished);
+        assertEquals("completed", finished.get("status").asText());
+        assertEquals(IMPORTED_CASES, finished.get("lines").asInt());
+        assertEquals(IMPORTED_CASES, finished.get("created").asInt(), "each line created once, none lost");
+        assertEquals(0, finished.get("replayed").asInt());
+        List<String> imported = gateway.all(officer, "/api/v1/cases").stream()
+                .filter(entry -> entry.get("members").get(0).get("legalName").asText().startsWith("Invented "))
+                .map(entry -> entry.get("members").get(0).get("alias").asText()).toList();
+        assertEquals(IMPORTED_CASES, imported.size(), "as many cases as lines");
+        assertEquals(IMPORTED_CASES, Set.copyOf(imported).size(), "no line imported twice");
     }
 
     /**

@@ -69,6 +69,20 @@ final class Gateway {
         }
     }
 
+    /** A file sent as one body of the given media type (an import); an answer of any status is returned. */
+    Answer upload(String key, String path, String mediaType, byte[] file) throws IOException {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "ApiKey " + key).header("Content-Type", mediaType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** A call that must succeed (retried while the system answers 429 or 503, as a careful client does). */
     JsonNode ok(String key, String method, String path, JsonNode body) throws IOException {
         return ok(Set.of(429, 503), key, method, path, body);

@@ -38,6 +38,14 @@ public interface GatewayConfig {
     @WithDefault("1M")
     MemorySize bodyLimit();
 
+    /**
+     * Largest body of a path that streams its body to the service instead of reading it first (bulk imports,
+     * {@code POST /api/v1/cases/imports}): a larger declared length is answered 413, and a body that grows past it
+     * as it streams has its connection closed.
+     */
+    @WithDefault("8G")
+    MemorySize streamedBodyLimit();
+
     Timeouts timeouts();
 
     CircuitBreaker circuitBreaker();

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards {@code /api/} requests to the owning service. In order: authenticate (401/403), take from the caller's
- * rate limit (429), find the route (404), read the body within its limit (413), then call the service with an
+ * rate limit (429), find the route (404), read the body within its limit (413; a streamed route's body is not read but
+ * passed on as it arrives, within a larger limit), then call the service with an
  * internal token instead of the caller's credentials, within the route's timeout (504) unless it is at its
  * concurrency limit, its circuit is open or it cannot be reached (503). Every refusal is a problem document, answered without calling a service.
  */
@@ -67,7 +68,14 @@ public class ApiProxy {
     void register(@Observes Router router) {
         // three routes, because Vert.x wants a body handler first on its route and the caller is known before any body is read
         router.route("/api/*").order(ORDER).handler(this::admit).failureHandler(this::failed);
-        router.route("/api/*").order(ORDER + 1).handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit().asLongValue()));
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(config.bodyLimit().asLongValue());
+        router.route("/api/*").order(ORDER + 1).handler(context -> {
+            if (context.<Route>get(TARGET).streamed()) {
+                admitStream(context);
+            } else {
+                bodies.handle(context);
+            }
+        });
         router.route("/api/*").order(ORDER + 2).handler(this::forward);
     }
 
@@ -101,13 +109,31 @@ public class ApiProxy {
         });
     }
 
+    /** A body that streams is not read here: only a declared length beyond the streamed limit is refused at once. */
+    private void admitStream(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && Long.parseLong(length) > config.streamedBodyLimit().asLongValue()) {
+            context.fail(413);
+        } else {
+            context.next();
+        }
+    }
+
     private void forward(RoutingContext context) {
         Route route = context.get(TARGET);
         Identity identity = context.get(IDENTITY);
         var request = context.request();
         ProxyRequest proxied = ProxyRequest.reverseProxy(request);
-        Buffer body = context.body().buffer();
-        proxied.setBody(body == null || body.length() == 0 ? null : Body.body(body));
+        if (route.streamed()) {
+            // the body goes on to the service as it arrives, never held here; past the limit its connection is closed
+            long limit = config.streamedBodyLimit().asLongValue();
+            long length = request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                    ? Long.parseLong(request.getHeader(HttpHeaders.CONTENT_LENGTH)) : -1;
+            proxied.setBody(Body.body(new CappedStream(request, limit, () -> request.connection().close()), length));
+        } else {
+            Buffer body = context.body().buffer();
+            proxied.setBody(body == null || body.length() == 0 ? null : Body.body(body));
+        }
         // the service sees the path the gateway routed on, never a variant it would resolve differently
         proxied.setURI(request.query() == null ? context.normalizedPath() : context.normalizedPath() + "?" + request.query());
         proxied.headers()
@@ -171,8 +197,10 @@ public class ApiProxy {
             return;
         }
         if (context.statusCode() == 413) {
+            Route route = context.get(TARGET);
+            long limit = route != null && route.streamed() ? config.streamedBodyLimit().asLongValue() : config.bodyLimit().asLongValue();
             problems.send(context, Problem.of(413, "payload-too-large", "Payload Too Large",
-                    "The request body is larger than the gateway accepts (" + config.bodyLimit().asLongValue() + " bytes).", null),
+                    "The request body is larger than the gateway accepts (" + limit + " bytes).", null),
                     Map.of());
             return;
         }

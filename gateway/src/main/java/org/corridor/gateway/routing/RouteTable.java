@@ -2,6 +2,7 @@ package org.corridor.gateway.routing;
 
 import org.corridor.gateway.config.GatewayConfig;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +21,19 @@ public final class RouteTable {
             POLICY_SERVICE, List.of("countries", "routes"),
             REPORT_SERVICE, List.of("reports"));
 
+    /** Paths whose body streams to the service, by their route's name: a bulk import is as large as the caseload. */
+    private static final Map<String, String> STREAMED = Map.of("/api/v1/cases/imports", "case-imports");
+
     private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Map<String, Route> streamed = new LinkedHashMap<>();
 
     public RouteTable(GatewayConfig.Timeouts timeouts) {
         RESOURCES.forEach((service, resources) -> resources.forEach(resource -> routes.put(resource,
-                new Route(resource, service, timeouts.routes().getOrDefault(resource, timeouts.fallback())))));
+                new Route(resource, service, timeouts.routes().getOrDefault(resource, timeouts.fallback()), false))));
+        STREAMED.forEach((path, name) -> streamed.put(path,
+                new Route(name, CASE_SERVICE, timeouts.routes().getOrDefault(name, timeouts.fallback()), true)));
         for (String configured : timeouts.routes().keySet()) {
-            if (!routes.containsKey(configured)) {
+            if (!routes.containsKey(configured) && !STREAMED.containsValue(configured)) {
                 throw new IllegalArgumentException("corridor.gateway.timeouts.routes." + configured
                         + " names no route; the routes are " + routes.keySet());
             }
@@ -38,11 +45,16 @@ public final class RouteTable {
         if (!path.startsWith(API)) {
             return Optional.empty();
         }
+        if (streamed.containsKey(path)) {
+            return Optional.of(streamed.get(path));
+        }
         int end = path.indexOf('/', API.length());
         return Optional.ofNullable(routes.get(path.substring(API.length(), end < 0 ? path.length() : end)));
     }
 
     public Collection<Route> all() {
-        return routes.values();
+        List<Route> all = new ArrayList<>(routes.values());
+        all.addAll(streamed.values());
+        return all;
     }
 }
