@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "Subscription")
+// the secret is written only in the answer that creates the subscription
+@Schema(name = "Subscription", requiredProperties = {"id", "url", "events", "status", "createdAt", "endedAt"})
 public record SubscriptionView(
         UUID id,
         String url,
