@@ -36,7 +36,9 @@ import java.util.UUID;
 
 /**
  * A protection case: one person or a group travelling together, owned by one organisation. Personal fields are held
- * sealed with the owner's key ({@code keyId}); status follows the journey.
+ * sealed with the case's own data key, which is held wrapped by a version of its organisation's key (a case sealed
+ * before had no key of its own: {@code keyId} names the master key of its organisation's derived key until it moves to
+ * one); status follows the journey.
  */
 @Entity
 @Table(name = "case_file")
@@ -72,8 +74,16 @@ public class CaseFile {
     @Column(name = "closed_reason")
     private byte[] closedReason;
 
-    @Column(name = "key_id", nullable = false)
+    @Column(name = "key_id")
     private String keyId;
+
+    // Written with the row when a case is opened, and after that only by statements of their own (a transfer, the
+    // re-wrapping of a retired organisation key version running beside requests), never from a loaded entity.
+    @Column(name = "data_key", updatable = false)
+    private byte[] dataKey;
+
+    @Column(name = "data_key_version", updatable = false)
+    private UUID dataKeyVersion;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level")
@@ -108,11 +118,11 @@ public class CaseFile {
     protected CaseFile() {
     }
 
-    public static CaseFile open(String organisation, String keyId, Instant now) {
+    /** A new case; its data key is given next ({@link #holdDataKey}), before any field is sealed. */
+    public static CaseFile open(String organisation, Instant now) {
         var file = new CaseFile();
         file.id = UUID.randomUUID();
         file.organisation = organisation;
-        file.keyId = keyId;
         file.status = CaseStatus.OPEN;
         file.plannedRoute = List.of();
         file.needs = List.of();
@@ -269,18 +279,33 @@ public class CaseFile {
         return previous;
     }
 
-    /** Hands the case to another organisation; its sealed fields must then be sealed again under {@code keyId}. */
-    public String transferTo(String receiver, String newKeyId, Instant now) {
+    /** Hands the case to another organisation, whose key must wrap the case's data key from now on. */
+    public String transferTo(String receiver, Instant now) {
         String previous = organisation;
         organisation = receiver;
-        keyId = newKeyId;
         updatedAt = now;
         return previous;
     }
 
-    /** Puts the closing reason sealed under the case's present key, as a transfer needs. */
-    public void resealClosedReason(byte[] sealedReason) {
-        closedReason = sealedReason;
+    /** The case's data key, wrapped by the organisation key version named. */
+    public void holdDataKey(UUID version, byte[] wrapped) {
+        dataKeyVersion = version;
+        dataKey = wrapped;
+    }
+
+    /**
+     * A case sealed before it had a key of its own moves to one: its notes and closing reason as sealed again under
+     * its data key (its members' fields and its journey's places are sealed again on them).
+     */
+    public void moveToOwnKey(byte[] sealedNotes, byte[] sealedClosedReason) {
+        keyId = null;
+        notes = sealedNotes;
+        closedReason = sealedClosedReason;
+    }
+
+    /** Whether the fields are sealed under the case's own data key, not a key derived for its organisation. */
+    public boolean hasOwnKey() {
+        return keyId == null;
     }
 
     public UUID id() {
@@ -317,6 +342,14 @@ public class CaseFile {
 
     public String keyId() {
         return keyId;
+    }
+
+    public byte[] dataKey() {
+        return dataKey;
+    }
+
+    public UUID dataKeyVersion() {
+        return dataKeyVersion;
     }
 
     public RiskLevel riskLevel() {

@@ -36,6 +36,12 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The next cases still sealed under their organisation's derived key, locked (skipping those another holds). */
+    public List<CaseFile> lockWithoutOwnKey(int limit) {
+        return find("keyId is not null").withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2).page(0, limit).list();
+    }
+
     public List<CaseFile> page(String organisation, CaseFilter filter, Page.TimeAndId after, int limit) {
         StringBuilder query = new StringBuilder("organisation = :organisation");
         Parameters parameters = Parameters.with("organisation", organisation);

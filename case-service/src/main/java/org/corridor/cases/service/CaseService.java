@@ -79,7 +79,8 @@ public class CaseService {
         if (opened.isPresent()) {
             return read(opened.get());
         }
-        CaseFile file = CaseFile.open(organisation, sealed.currentKeyId(), clock.instant());
+        CaseFile file = CaseFile.open(organisation, clock.instant());
+        sealed.giveKey(file);
         Plaintext plaintext = describe(file, description, Plaintext.NONE);
         risk.assess(file);
         cases.persist(file);

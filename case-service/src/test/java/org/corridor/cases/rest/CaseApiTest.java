@@ -128,7 +128,7 @@ class CaseApiTest {
         String id = openCase();
         try (var connection = dataSource.getConnection();
              var query = connection.prepareStatement("""
-                     SELECT m.alias, m.personal_data, c.notes, c.key_id FROM case_member m JOIN case_file c ON c.id = m.case_id
+                     SELECT m.alias, m.personal_data, c.notes, c.key_id, c.data_key FROM case_member m JOIN case_file c ON c.id = m.case_id
                      WHERE c.id = ?::uuid ORDER BY m.position LIMIT 1""")) {
             query.setString(1, id);
             try (var rows = query.executeQuery()) {
@@ -138,7 +138,8 @@ class CaseApiTest {
                     assertFalse(raw.contains("Magnolia") || raw.contains(LEGAL_NAME) || raw.contains("Hyesan") || raw.contains("brokers"),
                             "column " + column + " holds plaintext");
                 }
-                assertEquals("2026-01", rows.getString(4));
+                assertEquals(null, rows.getString(4), "sealed under a key derived for the organisation, not its own");
+                assertNotNull(rows.getBytes(5), "no data key of its own");
             }
         }
         for (String table : new String[] {"case_file", "case_member", "journey_entry", "audit_entry", "outbox_event"}) {
