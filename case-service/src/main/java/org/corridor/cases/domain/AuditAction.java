@@ -1,5 +1,5 @@
 package org.corridor.cases.domain;
 
 public enum AuditAction {
-    READ, CREATE, UPDATE, JOURNEY, TRANSFER, CLOSE, READ_PERSONAL_DATA
+    READ, CREATE, UPDATE, JOURNEY, TRANSFER, CLOSE, READ_PERSONAL_DATA, ERASE
 }

@@ -97,6 +97,9 @@ public class CaseFile {
     @Column(name = "risk_assessed_at")
     private Instant riskAssessedAt;
 
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
     @Version
     @Column(nullable = false)
     private int revision;
@@ -301,6 +304,30 @@ public class CaseFile {
         keyId = null;
         notes = sealedNotes;
         closedReason = sealedClosedReason;
+    }
+
+    /**
+     * Erases the case's personal data: its sealed fields emptied (its journey's places are emptied on the entries),
+     * its codes kept. Its data key is destroyed apart, as a loaded case never writes it.
+     */
+    public void erase(Instant now) {
+        if (erasedAt != null) {
+            throw new IllegalStateException("the case is already erased");
+        }
+        notes = null;
+        closedReason = null;
+        keyId = null;
+        members.forEach(member -> member.seal(null, null));
+        erasedAt = now;
+        updatedAt = now;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    public Instant erasedAt() {
+        return erasedAt;
     }
 
     /** Whether the fields are sealed under the case's own data key, not a key derived for its organisation. */

@@ -60,6 +60,21 @@ public class CaseKeys {
         write(file);
     }
 
+    /**
+     * Destroys the case's data key: no row holds it from now on, and the organisation key version that wrapped it,
+     * if it was the current one, is retired, so that {@link #destroyUnused} destroys it once the organisation's other
+     * case keys are wrapped anew, and with it the copy of this key that every backup holds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void destroy(CaseFile file) {
+        UUID version = file.dataKeyVersion();
+        file.holdDataKey(null, null);
+        write(file);
+        if (version != null && versions.current(file.organisation()).filter(version::equals).isPresent()) {
+            retire(file.organisation());
+        }
+    }
+
     /** Writes the data key a case already stored holds now (a loaded case never writes it). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(CaseFile file) {

@@ -25,6 +25,7 @@ import org.corridor.platform.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -203,9 +204,24 @@ public class CaseService {
         return file;
     }
 
-    /** A case of the caller's organisation, locked for the transaction; any other is not found. */
+    /** A case of the caller's organisation, locked for the transaction; any other is not found, an erased one gone. */
     CaseFile owned(UUID id) {
+        CaseFile file = ownedOrErased(id);
+        if (file.isErased()) {
+            throw erased(file);
+        }
+        return file;
+    }
+
+    /** A case of the caller's organisation, erased or not, locked for the transaction; any other is not found. */
+    CaseFile ownedOrErased(UUID id) {
         return cases.findOwned(id, caller.organisation()).orElseThrow(() -> ProblemException.notFound("The case"));
+    }
+
+    static ProblemException erased(CaseFile file) {
+        return new ProblemException(410, "gone", "Gone", "The case's personal data was erased on "
+                + LocalDate.ofInstant(file.erasedAt(), ZoneOffset.UTC) + "; nobody can read it any more. Its audit trail "
+                + "remains.");
     }
 
     private boolean readsPersonalData() {

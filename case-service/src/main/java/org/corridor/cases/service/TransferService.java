@@ -101,9 +101,9 @@ public class TransferService {
         Instant now = clock.instant();
         transfer.decide(true, caller.subject(), now);
         CaseFile file = cases.findById(transfer.caseId(), LockModeType.PESSIMISTIC_WRITE);
-        if (!file.status().isActive()) {
-            throw ProblemException.conflict("The case is no longer active, so it cannot be taken over; its organisation "
-                    + "can withdraw the offer.");
+        if (!file.status().isActive() || file.isErased()) {
+            throw ProblemException.conflict("The case is no longer active, or its personal data was erased, so it cannot "
+                    + "be taken over; its organisation can withdraw the offer.");
         }
         sealed.handOver(file, journeys.of(file.id()), transfer.toOrganisation());
         String previousOrganisation = file.transferTo(transfer.toOrganisation(), now);
