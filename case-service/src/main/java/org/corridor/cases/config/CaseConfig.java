@@ -24,6 +24,8 @@ public interface CaseConfig {
 
     OrganisationKeys organisationKeys();
 
+    Retention retention();
+
     /**
      * The disclosure threshold of a risk impact preview across organisations: a count of 1 to k-1 cases, or one
      * that differs from the caller's own organisation's count by 1 to k-1, is withheld.
@@ -61,6 +63,14 @@ public interface CaseConfig {
         /** Cases moved or keys re-wrapped per transaction. */
         @WithDefault("500")
         int batchSize();
+    }
+
+    /** Erasing the personal data of cases final for longer than their organisation keeps it. */
+    interface Retention {
+
+        /** How often cases whose retention ran out are looked for ({@code corridor.cases.retention.every}). */
+        @WithDefault("PT1H")
+        Duration every();
     }
 
     /** Re-scoring the cases a policy change concerns; how often it looks for work is {@code corridor.cases.rescore.every}. */

@@ -100,6 +100,10 @@ public class CaseFile {
     @Column(name = "erased_at")
     private Instant erasedAt;
 
+    /** When the case became final; retention counts from it. */
+    @Column(name = "final_since")
+    private Instant finalSince;
+
     @Version
     @Column(nullable = false)
     private int revision;
@@ -189,7 +193,7 @@ public class CaseFile {
         CaseStatus previous = status;
         status = status.after(kind);
         currentCountry = country;
-        updatedAt = now;
+        moved(now);
         return previous;
     }
 
@@ -217,7 +221,7 @@ public class CaseFile {
         CaseStatus previous = status;
         status = replayed;
         currentCountry = inOrder.getLast().country();
-        updatedAt = now;
+        moved(now);
         return previous;
     }
 
@@ -229,8 +233,15 @@ public class CaseFile {
         CaseStatus previous = status;
         status = CaseStatus.CLOSED;
         closedReason = sealedReason;
-        updatedAt = now;
+        moved(now);
         return previous;
+    }
+
+    private void moved(Instant now) {
+        updatedAt = now;
+        if (!status.isActive()) {
+            finalSince = now;
+        }
     }
 
     public void touch(Instant now) {
@@ -328,6 +339,10 @@ public class CaseFile {
 
     public Instant erasedAt() {
         return erasedAt;
+    }
+
+    public Instant finalSince() {
+        return finalSince;
     }
 
     /** Whether the fields are sealed under the case's own data key, not a key derived for its organisation. */

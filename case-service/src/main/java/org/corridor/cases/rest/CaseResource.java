@@ -322,7 +322,9 @@ public class CaseResource {
             Offers an active case to another organisation, whose coordinators accept or decline it (see Transfers). \
             The case stays yours until the offer is accepted; a case has at most one open offer, which expires \
             unanswered after 14 days (or as the installation sets). Only an organisation whose people have used \
-            Corridor can be offered a case: any other name is a 400.""")
+            Corridor can be offered a case: any other name is a 400. The offer records the person's consent to it: \
+            `informed-consent` (they agreed, knowing to whom and why) or `vital-interest` (they cannot be asked, and \
+            the transfer protects their life), and the day.""")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TransferRequest.class),
             examples = @ExampleObject(name = "offer", ref = "TransferOfferRequest")))
@@ -338,7 +340,8 @@ public class CaseResource {
     public Response offer(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
             @Valid @NotNull TransferRequest request) {
-        CaseTransfer transfer = transfers.offer(caseId(id), request.toOrganisation());
+        CaseTransfer transfer = transfers.offer(caseId(id), request.toOrganisation(),
+                new CaseTransfer.Consent(request.consent().basis(), request.consent().recordedOn()));
         TransferView offered = CaseMapper.view(transfer, transfer.offeredAt());
         return links.created("/api/v1/transfers/{id}", offered.id()).entity(offered).build();
     }

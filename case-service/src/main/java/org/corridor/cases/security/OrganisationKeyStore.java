@@ -15,11 +15,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -36,6 +39,10 @@ public class OrganisationKeyStore {
 
     private static final String FIELD = "organisation-key";
     private static final Pattern PLAIN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final FileAttribute<?> OWNER_ONLY_FOLDER =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final FileAttribute<?> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path directory;
     private final FieldCipher masterCipher;
@@ -55,7 +62,7 @@ public class OrganisationKeyStore {
                 Base64.getEncoder().encodeToString(key.getEncoded()));
         String content = masterKeyId + "\n" + Base64.getEncoder().encodeToString(sealed) + "\n";
         try {
-            Path folder = Files.createDirectories(directory.resolve(folderName(organisation)));
+            Path folder = Files.createDirectories(directory.resolve(folderName(organisation)), OWNER_ONLY_FOLDER);
             Path written = folder.resolve(version + ".new");
             write(written, content.getBytes(StandardCharsets.UTF_8));
             Files.move(written, file(organisation, version), StandardCopyOption.ATOMIC_MOVE);
@@ -121,8 +128,9 @@ public class OrganisationKeyStore {
     }
 
     private static void write(Path file, byte[] content) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(file,
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                OWNER_ONLY_FILE)) {
             channel.write(ByteBuffer.wrap(content));
             channel.force(true);
         }

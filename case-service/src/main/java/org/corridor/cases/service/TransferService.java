@@ -17,6 +17,7 @@ import org.corridor.platform.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Handing a case to another organisation: offered by a coordinator, accepted or declined by the receiver's. */
@@ -52,7 +53,7 @@ public class TransferService {
     }
 
     @Transactional
-    public CaseTransfer offer(UUID caseId, String toOrganisation) {
+    public CaseTransfer offer(UUID caseId, String toOrganisation, CaseTransfer.Consent consent) {
         CaseFile file = caseService.owned(caseId);
         if (toOrganisation.equals(file.organisation())) {
             throw ProblemException.invalidField("toOrganisation", "is the organisation that already owns the case");
@@ -65,12 +66,15 @@ public class TransferService {
                     + "people has used Corridor yet");
         }
         Instant now = clock.instant();
+        if (consent.recordedOn().isAfter(LocalDate.ofInstant(now, clock.getZone()).plusDays(1))) {
+            throw ProblemException.invalidField("consent.recordedOn", "is in the future");
+        }
         if (transfers.hasOpenOffer(caseId, now)) {
             throw ProblemException.conflict("This case is already offered to an organisation; wait for its answer, "
                     + "or withdraw the offer.");
         }
         transfers.expireLapsed(caseId, now);
-        var transfer = CaseTransfer.offer(caseId, file.organisation(), toOrganisation, caller.subject(), now,
+        var transfer = CaseTransfer.offer(caseId, file.organisation(), toOrganisation, consent, caller.subject(), now,
                 config.transferOfferLifetime());
         transfers.persist(transfer);
         audit.record(caseId, AuditAction.TRANSFER);

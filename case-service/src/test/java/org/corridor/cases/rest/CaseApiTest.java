@@ -7,6 +7,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.corridor.cases.support.TestPolicies;
+import org.corridor.cases.support.TransferOffers;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -366,7 +367,7 @@ class CaseApiTest {
         }
         given().header("Authorization", OTHER_COORDINATOR).contentType(ContentType.JSON).body("{\"reason\": \"x\"}")
                 .post(path + "/close").then().statusCode(404);
-        given().header("Authorization", OTHER_COORDINATOR).contentType(ContentType.JSON).body("{\"toOrganisation\": \"open-road\"}")
+        given().header("Authorization", OTHER_COORDINATOR).contentType(ContentType.JSON).body(TransferOffers.to("open-road"))
                 .post(path + "/transfers").then().statusCode(404);
         given().header("Authorization", OTHER_COORDINATOR).get(path + "/audit").then().statusCode(404);
         given().header("Authorization", ANALYST).get(path).then().statusCode(403).contentType("application/problem+json");
@@ -380,7 +381,7 @@ class CaseApiTest {
     void aTransferMovesTheCaseAndItsKeyToTheReceiver() {
         String id = openCase();
         String transfer = given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
-                .body("{\"toOrganisation\": \"open-road\"}").post("/api/v1/cases/" + id + "/transfers").then()
+                .body(TransferOffers.to("open-road")).post("/api/v1/cases/" + id + "/transfers").then()
                 .statusCode(201).body("status", equalTo("offered")).extract().path("id");
         given().header("Authorization", OTHER_COORDINATOR).get("/api/v1/transfers").then()
                 .statusCode(200).body("items.id", hasItem(transfer));
@@ -397,11 +398,33 @@ class CaseApiTest {
     }
 
     @Test
+    void anOfferRecordsThePersonsConsentWithoutWhichThereIsNoOffer() throws Exception {
+        String id = openCase();
+        String offers = "/api/v1/cases/" + id + "/transfers";
+        for (String withoutConsent : List.of("{\"toOrganisation\": \"open-road\"}",
+                "{\"toOrganisation\": \"open-road\", \"consent\": {\"basis\": \"informed-consent\"}}",
+                "{\"toOrganisation\": \"open-road\", \"consent\": {\"basis\": \"asked-nicely\", \"recordedOn\": \"2026-11-01\"}}",
+                "{\"toOrganisation\": \"open-road\", \"consent\": {\"basis\": \"vital-interest\", \"recordedOn\": \"2999-01-01\"}}")) {
+            given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body(withoutConsent).post(offers).then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
+        assertEquals(0, count("SELECT count(*) FROM case_transfer WHERE case_id = '" + id + "'"));
+
+        String transfer = given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body("""
+                        {"toOrganisation": "open-road", "consent": {"basis": "vital-interest", "recordedOn": "2026-10-30"}}""")
+                .post(offers).then().statusCode(201)
+                .body("consent.basis", equalTo("vital-interest")).body("consent.recordedOn", equalTo("2026-10-30"))
+                .extract().path("id");
+        given().header("Authorization", OTHER_COORDINATOR).get("/api/v1/transfers/" + transfer).then().statusCode(200)
+                .body("consent.basis", equalTo("vital-interest"));
+    }
+
+    @Test
     void offersGoOnlyToKnownOrganisationsCanBeWithdrawnAndExpire() throws Exception {
         String id = openCase();
         String offers = "/api/v1/cases/" + id + "/transfers";
         given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
-                .body("{\"toOrganisation\": \"not-yet-" + UUID.randomUUID() + "\"}").post(offers).then()
+                .body(TransferOffers.to("not-yet-" + UUID.randomUUID())).post(offers).then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", equalTo(List.of("toOrganisation")));
         assertEquals(0, count("SELECT count(*) FROM case_transfer WHERE case_id = '" + id + "'"));
 
@@ -438,7 +461,7 @@ class CaseApiTest {
 
     private static String offer(String offers) {
         return given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
-                .body("{\"toOrganisation\": \"" + B + "\"}").post(offers).then()
+                .body(TransferOffers.to(B)).post(offers).then()
                 .statusCode(201).body("status", equalTo("offered")).extract().path("id");
     }
 
@@ -447,7 +470,7 @@ class CaseApiTest {
         Set<String> offered = new HashSet<>();
         for (int i = 0; i < 2; i++) {
             offered.add(given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
-                    .body("{\"toOrganisation\": \"open-road\"}").post("/api/v1/cases/" + openCase() + "/transfers").then()
+                    .body(TransferOffers.to("open-road")).post("/api/v1/cases/" + openCase() + "/transfers").then()
                     .statusCode(201).extract().path("id"));
         }
         var first = given().header("Authorization", OTHER_COORDINATOR).queryParam("limit", 1).get("/api/v1/transfers").then()

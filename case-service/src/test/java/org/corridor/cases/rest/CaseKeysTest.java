@@ -8,6 +8,7 @@ import org.corridor.cases.security.FieldCipher;
 import org.corridor.cases.security.FieldLocation;
 import org.corridor.cases.service.CaseKeyMaintenance;
 import org.corridor.cases.service.CaseKeys;
+import org.corridor.cases.support.TransferOffers;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,7 @@ class CaseKeysTest {
         String sealedBefore = ciphertext(id);
 
         String transfer = given().header("Authorization", bearerFor("co", sender, "coordinator")).contentType(ContentType.JSON)
-                .body("{\"toOrganisation\": \"" + receiver + "\"}").post("/api/v1/cases/" + id + "/transfers").then()
+                .body(TransferOffers.to(receiver)).post("/api/v1/cases/" + id + "/transfers").then()
                 .statusCode(201).extract().path("id");
         given().header("Authorization", bearerFor("co", receiver, "coordinator"))
                 .post("/api/v1/transfers/" + transfer + "/accept").then().statusCode(200);
