@@ -58,6 +58,11 @@ public final class Events {
             return new CaseAt(caseId, revision + 1, newOrganisation, status, country, bands, vulnerabilities, null, null);
         }
 
+        /** The next revision, its personal data erased in case-service: its codes stay as they were. */
+        public CaseAt erased() {
+            return new CaseAt(caseId, revision + 1, organisation, status, country, bands, vulnerabilities, null, null);
+        }
+
         public CaseAt withVulnerabilities(Map<String, Integer> counts) {
             return new CaseAt(caseId, revision + 1, organisation, status, country, bands, counts, null, null);
         }
@@ -98,6 +103,7 @@ public final class Events {
             case "opened" -> "CaseOpened";
             case "journey-recorded" -> "CaseJourneyRecorded";
             case "transferred" -> "CaseTransferred";
+            case "erased" -> "CaseErased";
             default -> "CaseUpdated";
         };
         assertEquals(List.of(), violations(CASE_CONTRACT, message, value), "the test event breaks case-service's contract");

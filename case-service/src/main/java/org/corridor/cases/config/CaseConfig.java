@@ -17,6 +17,17 @@ public interface CaseConfig {
     Path keyDirectory();
 
     /**
+     * Directory of the organisations' keys that wrap each case's data key (a directory per organisation, a file per
+     * version, each sealed with the current master key); case-service writes and destroys them, so it must be
+     * writable, outlive the service and be kept out of the database's backups (docs/DATA-PROTECTION.md).
+     */
+    Path organisationKeyDirectory();
+
+    OrganisationKeys organisationKeys();
+
+    Retention retention();
+
+    /**
      * The disclosure threshold of a risk impact preview across organisations: a count of 1 to k-1 cases, or one
      * that differs from the caller's own organisation's count by 1 to k-1, is withheld.
      */
@@ -34,6 +45,36 @@ public interface CaseConfig {
     Changes changes();
 
     Imports imports();
+
+    /** The life of the organisations' key versions. */
+    interface OrganisationKeys {
+
+        /**
+         * How long a version wraps new case keys before it is retired: a new one takes over, every case key is wrapped
+         * again under it in the background (the fields stay as they are), and the old version is destroyed.
+         */
+        @WithDefault("P90D")
+        Duration lifetime();
+
+        /**
+         * How often the background work on keys runs ({@code corridor.cases.organisation-keys.maintain-every}): moving
+         * cases sealed before they had keys of their own, retiring versions past their lifetime, re-wrapping, destroying.
+         */
+        @WithDefault("PT1M")
+        Duration maintainEvery();
+
+        /** Cases moved or keys re-wrapped per transaction. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
+    /** Erasing the personal data of cases final for longer than their organisation keeps it. */
+    interface Retention {
+
+        /** How often cases whose retention ran out are looked for ({@code corridor.cases.retention.every}). */
+        @WithDefault("PT1H")
+        Duration every();
+    }
 
     /** Re-scoring the cases a policy change concerns; how often it looks for work is {@code corridor.cases.rescore.every}. */
     interface Rescore {

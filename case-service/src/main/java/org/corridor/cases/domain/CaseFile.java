@@ -36,7 +36,9 @@ import java.util.UUID;
 
 /**
  * A protection case: one person or a group travelling together, owned by one organisation. Personal fields are held
- * sealed with the owner's key ({@code keyId}); status follows the journey.
+ * sealed with the case's own data key, which is held wrapped by a version of its organisation's key (a case sealed
+ * before had no key of its own: {@code keyId} names the master key of its organisation's derived key until it moves to
+ * one); status follows the journey.
  */
 @Entity
 @Table(name = "case_file")
@@ -72,8 +74,16 @@ public class CaseFile {
     @Column(name = "closed_reason")
     private byte[] closedReason;
 
-    @Column(name = "key_id", nullable = false)
+    @Column(name = "key_id")
     private String keyId;
+
+    // Written with the row when a case is opened, and after that only by statements of their own (a transfer, the
+    // re-wrapping of a retired organisation key version running beside requests), never from a loaded entity.
+    @Column(name = "data_key", updatable = false)
+    private byte[] dataKey;
+
+    @Column(name = "data_key_version", updatable = false)
+    private UUID dataKeyVersion;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level")
@@ -86,6 +96,13 @@ public class CaseFile {
 
     @Column(name = "risk_assessed_at")
     private Instant riskAssessedAt;
+
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
+    /** When the case became final; retention counts from it. */
+    @Column(name = "final_since")
+    private Instant finalSince;
 
     @Version
     @Column(nullable = false)
@@ -108,11 +125,11 @@ public class CaseFile {
     protected CaseFile() {
     }
 
-    public static CaseFile open(String organisation, String keyId, Instant now) {
+    /** A new case; its data key is given next ({@link #holdDataKey}), before any field is sealed. */
+    public static CaseFile open(String organisation, Instant now) {
         var file = new CaseFile();
         file.id = UUID.randomUUID();
         file.organisation = organisation;
-        file.keyId = keyId;
         file.status = CaseStatus.OPEN;
         file.plannedRoute = List.of();
         file.needs = List.of();
@@ -176,7 +193,7 @@ public class CaseFile {
         CaseStatus previous = status;
         status = status.after(kind);
         currentCountry = country;
-        updatedAt = now;
+        moved(now);
         return previous;
     }
 
@@ -204,7 +221,7 @@ public class CaseFile {
         CaseStatus previous = status;
         status = replayed;
         currentCountry = inOrder.getLast().country();
-        updatedAt = now;
+        moved(now);
         return previous;
     }
 
@@ -216,8 +233,15 @@ public class CaseFile {
         CaseStatus previous = status;
         status = CaseStatus.CLOSED;
         closedReason = sealedReason;
-        updatedAt = now;
+        moved(now);
         return previous;
+    }
+
+    private void moved(Instant now) {
+        updatedAt = now;
+        if (!status.isActive()) {
+            finalSince = now;
+        }
     }
 
     public void touch(Instant now) {
@@ -269,18 +293,61 @@ public class CaseFile {
         return previous;
     }
 
-    /** Hands the case to another organisation; its sealed fields must then be sealed again under {@code keyId}. */
-    public String transferTo(String receiver, String newKeyId, Instant now) {
+    /** Hands the case to another organisation, whose key must wrap the case's data key from now on. */
+    public String transferTo(String receiver, Instant now) {
         String previous = organisation;
         organisation = receiver;
-        keyId = newKeyId;
         updatedAt = now;
         return previous;
     }
 
-    /** Puts the closing reason sealed under the case's present key, as a transfer needs. */
-    public void resealClosedReason(byte[] sealedReason) {
-        closedReason = sealedReason;
+    /** The case's data key, wrapped by the organisation key version named. */
+    public void holdDataKey(UUID version, byte[] wrapped) {
+        dataKeyVersion = version;
+        dataKey = wrapped;
+    }
+
+    /**
+     * A case sealed before it had a key of its own moves to one: its notes and closing reason as sealed again under
+     * its data key (its members' fields and its journey's places are sealed again on them).
+     */
+    public void moveToOwnKey(byte[] sealedNotes, byte[] sealedClosedReason) {
+        keyId = null;
+        notes = sealedNotes;
+        closedReason = sealedClosedReason;
+    }
+
+    /**
+     * Erases the case's personal data: its sealed fields emptied (its journey's places are emptied on the entries),
+     * its codes kept. Its data key is destroyed apart, as a loaded case never writes it.
+     */
+    public void erase(Instant now) {
+        if (erasedAt != null) {
+            throw new IllegalStateException("the case is already erased");
+        }
+        notes = null;
+        closedReason = null;
+        keyId = null;
+        members.forEach(member -> member.seal(null, null));
+        erasedAt = now;
+        updatedAt = now;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    public Instant erasedAt() {
+        return erasedAt;
+    }
+
+    public Instant finalSince() {
+        return finalSince;
+    }
+
+    /** Whether the fields are sealed under the case's own data key, not a key derived for its organisation. */
+    public boolean hasOwnKey() {
+        return keyId == null;
     }
 
     public UUID id() {
@@ -317,6 +384,14 @@ public class CaseFile {
 
     public String keyId() {
         return keyId;
+    }
+
+    public byte[] dataKey() {
+        return dataKey;
+    }
+
+    public UUID dataKeyVersion() {
+        return dataKeyVersion;
     }
 
     public RiskLevel riskLevel() {

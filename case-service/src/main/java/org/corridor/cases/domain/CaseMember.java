@@ -28,7 +28,7 @@ public class CaseMember {
     @Id
     private UUID id;
 
-    @Column(nullable = false)
+    /** Null once the case is erased. */
     private byte[] alias;
 
     @Enumerated(EnumType.STRING)

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,18 @@ public class CaseTransfer {
 
     @Schema(name = "TransferStatus")
     public enum Status { OFFERED, ACCEPTED, DECLINED, WITHDRAWN, EXPIRED }
+
+    /**
+     * On what ground the person's data goes to the receiver: the person agreed, knowing to whom and why; or the person
+     * cannot be asked and the transfer protects their life (the vital-interest ground of the data-protection rules of
+     * this field).
+     */
+    @Schema(name = "ConsentBasis")
+    public enum ConsentBasis { INFORMED_CONSENT, VITAL_INTEREST }
+
+    /** The person's consent to the transfer as recorded with the offer. */
+    public record Consent(ConsentBasis basis, LocalDate recordedOn) {
+    }
 
     @Id
     private UUID id;
@@ -55,11 +69,18 @@ public class CaseTransfer {
     @Column(name = "decided_at")
     private Instant decidedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "consent_basis")
+    private ConsentBasis consentBasis;
+
+    @Column(name = "consent_recorded_on")
+    private LocalDate consentRecordedOn;
+
     protected CaseTransfer() {
     }
 
-    public static CaseTransfer offer(UUID caseId, String fromOrganisation, String toOrganisation, String coordinator,
-                                     Instant now, Duration openFor) {
+    public static CaseTransfer offer(UUID caseId, String fromOrganisation, String toOrganisation, Consent consent,
+                                     String coordinator, Instant now, Duration openFor) {
         var transfer = new CaseTransfer();
         transfer.id = UUID.randomUUID();
         transfer.caseId = caseId;
@@ -69,6 +90,8 @@ public class CaseTransfer {
         transfer.offeredBy = coordinator;
         transfer.offeredAt = now;
         transfer.expiresAt = now.plus(openFor);
+        transfer.consentBasis = consent.basis();
+        transfer.consentRecordedOn = consent.recordedOn();
         return transfer;
     }
 
@@ -122,5 +145,10 @@ public class CaseTransfer {
 
     public Instant decidedAt() {
         return decidedAt;
+    }
+
+    /** The consent recorded with the offer; none for offers made before offers recorded it. */
+    public Optional<Consent> consent() {
+        return consentBasis == null ? Optional.empty() : Optional.of(new Consent(consentBasis, consentRecordedOn));
     }
 }

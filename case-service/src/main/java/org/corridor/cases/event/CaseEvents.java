@@ -69,6 +69,12 @@ public class CaseEvents {
         changes.record(List.of(change(file, ChangeType.CLOSED)));
     }
 
+    /** The case's personal data is gone; its codes stay as they were, so the statistics keep counting it. */
+    public void erased(CaseFile file) {
+        publish(file, List.of(new Event("erased", CaseState.of(file))));
+        changes.record(List.of(change(file, ChangeType.ERASED)));
+    }
+
     /** The risk changes of many cases, each case's in the order given, one batch for all. */
     public void risksChanged(Map<CaseFile, RiskLevel> previousRisks) {
         List<OutboxWriter.Event> events = new ArrayList<>(previousRisks.size());

@@ -36,8 +36,14 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The next cases still sealed under their organisation's derived key, locked (skipping those another holds). */
+    public List<CaseFile> lockWithoutOwnKey(int limit) {
+        return find("keyId is not null").withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2).page(0, limit).list();
+    }
+
     public List<CaseFile> page(String organisation, CaseFilter filter, Page.TimeAndId after, int limit) {
-        StringBuilder query = new StringBuilder("organisation = :organisation");
+        StringBuilder query = new StringBuilder("organisation = :organisation and erasedAt is null");
         Parameters parameters = Parameters.with("organisation", organisation);
         if (!filter.statuses().isEmpty()) {
             query.append(" and status in :statuses");
@@ -84,7 +90,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
     public List<UUID> idsActiveConcerning(String country, UUID after, int limit) {
         return getEntityManager().createNativeQuery("""
                         SELECT id FROM case_file
-                        WHERE status NOT IN ('RESETTLED', 'REPATRIATED', 'CLOSED')
+                        WHERE status NOT IN ('RESETTLED', 'REPATRIATED', 'CLOSED') AND erased_at IS NULL
                           AND (current_country = ?1 OR ?1 = ANY (planned_route))
                           AND (CAST(?2 AS uuid) IS NULL OR id > CAST(?2 AS uuid))
                         ORDER BY id LIMIT ?3""", UUID.class)

@@ -5,8 +5,11 @@ import org.corridor.cases.domain.CaseAlert;
 import org.corridor.cases.domain.CaseDescription;
 import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.domain.CaseTransfer;
+import org.corridor.cases.domain.EmergencyAccess;
 import org.corridor.cases.security.PersonalData;
 import org.corridor.cases.service.AuditService;
+import org.corridor.cases.service.EmergencyAccessService;
+import org.corridor.cases.service.SubjectAccessService;
 import org.corridor.cases.service.VisibleCase;
 import org.corridor.cases.service.VisibleJourneyEntry;
 import org.corridor.platform.http.Page;
@@ -68,7 +71,8 @@ public final class CaseMapper {
         CaseTransfer.Status status = transfer.status(now);
         return new TransferView(transfer.id(), transfer.caseId(), transfer.fromOrganisation(), transfer.toOrganisation(),
                 status, transfer.offeredAt(), transfer.expiresAt(),
-                status == CaseTransfer.Status.EXPIRED ? transfer.expiresAt() : transfer.decidedAt());
+                status == CaseTransfer.Status.EXPIRED ? transfer.expiresAt() : transfer.decidedAt(),
+                transfer.consent().map(consent -> new ConsentView(consent.basis(), consent.recordedOn())).orElse(null));
     }
 
     public static AlertView view(CaseAlert alert) {
@@ -82,9 +86,25 @@ public final class CaseMapper {
                         coverage.checkpoint().id(), coverage.checkpoint().madeAt(), coverage.entries())).orElse(null));
     }
 
+    public static SubjectAccessView view(SubjectAccessService.Export export, Instant now) {
+        return new SubjectAccessView(now, view(export.held().visible()),
+                export.held().journey().stream().map(CaseMapper::view).toList(),
+                export.transfers().stream().map(transfer -> view(transfer, now)).toList(),
+                export.alerts().stream().map(CaseMapper::view).toList(),
+                export.emergencyAccesses().stream().map(CaseMapper::view).toList(),
+                export.audit().stream().map(CaseMapper::view).toList());
+    }
+
     private static AuditView.Entry view(AuditEntry entry) {
         return new AuditView.Entry(entry.id(), entry.action(), entry.actor(), entry.organisation(), entry.requestId(),
                 entry.at(), entry.hash());
+    }
+
+    public static EmergencyAccessView view(EmergencyAccessService.Reviewable reviewable) {
+        EmergencyAccess access = reviewable.access();
+        return new EmergencyAccessView(access.id(), access.caseId(), access.actor(), reviewable.reason(), access.grantedAt(),
+                access.expiresAt(), access.reviewedAt() == null ? null : new EmergencyAccessView.Review(access.outcome(),
+                        reviewable.note(), access.reviewedBy(), access.reviewedAt()));
     }
 
     public static <T, V> Page<V> page(Page<T> page, Function<T, V> view) {

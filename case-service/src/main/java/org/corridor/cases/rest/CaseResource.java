@@ -63,7 +63,7 @@ public class CaseResource {
             sees it: a case of another organisation is answered 404, never 403.
 
             **Personal data** (members' `legalName`, `dateOfBirth`, `placeOfOrigin`, `relatives`, `contact`, journey \
-            places and the case's `notes`) is encrypted with the organisation's key. Any case role may write it; only \
+            places and the case's `notes`) is encrypted with the case's own key, which your organisation's key wraps. Any case role may write it; only \
             protection officers read it, everyone else gets null there and `personalDataMasked: true`.
 
             **Audit.** Every read and change of a case is appended to its hash-chained audit trail: who, which \
@@ -75,6 +75,7 @@ public class CaseResource {
     static final String CASE_ID = "The case's id (a UUID).";
     static final String REVISION_ETAG = "The case's revision: send it back as If-Match to change the case.";
     static final String NO_SUCH_CASE = "Your organisation has no case with this id.";
+    static final String ERASED = "The case's personal data was erased (see eraseCase): only its audit trail remains.";
 
     private final CaseService cases;
     private final TransferService transfers;
@@ -180,6 +181,7 @@ public class CaseResource {
                     examples = {@ExampleObject(name = "caseworker", ref = "CaseAsCaseworker"),
                             @ExampleObject(name = "protection-officer", ref = "CaseAsProtectionOfficer")}))
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "410", description = ERASED)
     public Response read(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id) {
         CaseView found = CaseMapper.view(cases.read(caseId(id)));
@@ -204,6 +206,7 @@ public class CaseResource {
             headers = @Header(name = "ETag", description = REVISION_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "410", description = ERASED)
     @APIResponse(responseCode = "409", description = "The case is final (resettled, repatriated or closed): it cannot change.")
     @APIResponse(responseCode = "412", description = "The case changed since the revision in If-Match: read it, then retry.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
@@ -251,6 +254,7 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JourneyView.class),
                     examples = @ExampleObject(name = "detained", ref = "RecordedJourneyEvent")))
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "410", description = ERASED)
     @APIResponse(responseCode = "409", description = "The journey does not allow this event in its place (see the table).")
     public Response recordJourney(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
@@ -268,6 +272,7 @@ public class CaseResource {
             recorded, which `sequence` gives). Places are personal data: null unless you are a protection officer.""")
     @APIResponse(responseCode = "200", description = "A page of the journey.")
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "410", description = ERASED)
     public Page<JourneyView> journey(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
             @QueryParam("cursor") @Parameter(description = Page.CURSOR_DESCRIPTION) String cursor,
@@ -284,6 +289,7 @@ public class CaseResource {
             changes; `level` is null until the case has a country to score.""")
     @APIResponse(responseCode = "200", description = "The case's risk.")
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "410", description = ERASED)
     public CaseView.Risk risk(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id) {
         return CaseMapper.risk(cases.risk(caseId(id)));
@@ -300,6 +306,7 @@ public class CaseResource {
             examples = @ExampleObject(name = "followed-elsewhere", ref = "CloseCaseRequest")))
     @APIResponse(responseCode = "200", description = "The case, closed.")
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "410", description = ERASED)
     @APIResponse(responseCode = "409", description = "The case is already final (resettled, repatriated or closed).")
     public CaseView close(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
@@ -315,7 +322,9 @@ public class CaseResource {
             Offers an active case to another organisation, whose coordinators accept or decline it (see Transfers). \
             The case stays yours until the offer is accepted; a case has at most one open offer, which expires \
             unanswered after 14 days (or as the installation sets). Only an organisation whose people have used \
-            Corridor can be offered a case: any other name is a 400.""")
+            Corridor can be offered a case: any other name is a 400. The offer records the person's consent to it: \
+            `informed-consent` (they agreed, knowing to whom and why) or `vital-interest` (they cannot be asked, and \
+            the transfer protects their life), and the day.""")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TransferRequest.class),
             examples = @ExampleObject(name = "offer", ref = "TransferOfferRequest")))
@@ -325,12 +334,14 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferView.class),
                     examples = @ExampleObject(name = "offered", ref = "OfferedTransfer")))
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
+    @APIResponse(responseCode = "410", description = ERASED)
     @APIResponse(responseCode = "409",
             description = "The case is final, or already offered to an organisation that has not answered yet.")
     public Response offer(
             @PathParam("id") @Parameter(description = CASE_ID, schema = @Schema(implementation = UUID.class)) String id,
             @Valid @NotNull TransferRequest request) {
-        CaseTransfer transfer = transfers.offer(caseId(id), request.toOrganisation());
+        CaseTransfer transfer = transfers.offer(caseId(id), request.toOrganisation(),
+                new CaseTransfer.Consent(request.consent().basis(), request.consent().recordedOn()));
         TransferView offered = CaseMapper.view(transfer, transfer.offeredAt());
         return links.created("/api/v1/transfers/{id}", offered.id()).entity(offered).build();
     }

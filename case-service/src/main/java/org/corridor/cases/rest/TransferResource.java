@@ -28,7 +28,7 @@ import java.util.UUID;
 @RolesAllowed(Roles.COORDINATOR)
 @Tag(name = "Transfers", description = """
         A coordinator offers a case to another organisation (offerTransfer); a coordinator of that organisation \
-        accepts it, and the case becomes theirs, re-encrypted with their key, while the offering organisation no \
+        accepts it, and the case becomes theirs, its key wrapped by their key, while the offering organisation no \
         longer sees it; or declines it, and the case stays where it was. An offer nobody answers expires at its \
         `expiresAt`; the offering organisation can withdraw it before.""")
 public class TransferResource {

@@ -35,7 +35,7 @@ public class AuditService {
 
     @Transactional
     public TrailPage trail(UUID caseId, String cursor, int limit) {
-        String organisation = caseService.owned(caseId).organisation();
+        String organisation = caseService.ownedOrErased(caseId).organisation();
         long after = Paging.position(cursor);
         List<AuditEntry> entries = audit.entries(caseId);
         boolean intact = true;

@@ -10,6 +10,7 @@ import org.corridor.cases.domain.CaseStatus;
 import org.corridor.cases.domain.JourneyEntry;
 import org.corridor.cases.event.CaseEvents;
 import org.corridor.cases.repository.CaseRepository;
+import org.corridor.cases.repository.EmergencyAccessRepository;
 import org.corridor.cases.repository.JourneyRepository;
 import org.corridor.cases.security.PersonalData;
 import org.corridor.platform.cases.JourneyKind;
@@ -25,6 +26,7 @@ import org.corridor.platform.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,12 +54,13 @@ public class CaseService {
     private final CaseEvents events;
     private final AuditTrail audit;
     private final IdempotentRequests idempotentRequests;
+    private final EmergencyAccessRepository emergencyAccesses;
     private final Caller caller;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, JourneyRepository journeys, SealedFields sealed, CaseRisk risk,
-                       CaseEvents events, AuditTrail audit, IdempotentRequests idempotentRequests, Caller caller,
-                       Clock clock) {
+                       CaseEvents events, AuditTrail audit, IdempotentRequests idempotentRequests,
+                       EmergencyAccessRepository emergencyAccesses, Caller caller, Clock clock) {
         this.cases = cases;
         this.journeys = journeys;
         this.sealed = sealed;
@@ -65,6 +68,7 @@ public class CaseService {
         this.events = events;
         this.audit = audit;
         this.idempotentRequests = idempotentRequests;
+        this.emergencyAccesses = emergencyAccesses;
         this.caller = caller;
         this.clock = clock;
     }
@@ -85,9 +89,9 @@ public class CaseService {
         cases.persist(file);
         idempotentRequests.remember(operation, idempotencyKey, description, file.id());
         cases.flush();
-        audit.recordOpened(file.id(), answered(AuditAction.CREATE));
+        audit.recordOpened(file.id(), answered(reading(), AuditAction.CREATE));
         events.opened(file);
-        return plaintext.visibleTo(file, readsPersonalData());
+        return plaintext.visibleTo(file, reading().showsPersonalData());
     }
 
     /**
@@ -101,14 +105,17 @@ public class CaseService {
     }
 
     private CaseFile newCase(String organisation) {
-        return CaseFile.open(organisation, sealed.currentKeyId(), clock.instant());
+        CaseFile file = CaseFile.open(organisation, clock.instant());
+        sealed.giveKey(file);
+        return file;
     }
 
     @Transactional
     public VisibleCase read(UUID id) {
         CaseFile file = owned(id);
-        auditRead(file.id());
-        return visible(file);
+        Reading reading = reading(file);
+        audit.record(file.id(), answered(reading, AuditAction.READ));
+        return visible(file, reading);
     }
 
     @Transactional
@@ -117,8 +124,8 @@ public class CaseService {
                 file -> Page.cursorAfter(file.createdAt(), file.id()));
         audit.recordEach(caller.subject(), page.items().stream()
                 .collect(Collectors.toMap(CaseFile::id, CaseFile::organisation, (a, b) -> a, LinkedHashMap::new)),
-                answered(AuditAction.READ));
-        return new Page<>(page.items().stream().map(this::visible).toList(), page.next());
+                answered(reading(), AuditAction.READ));
+        return new Page<>(page.items().stream().map(file -> visible(file, reading())).toList(), page.next());
     }
 
     /**
@@ -139,9 +146,10 @@ public class CaseService {
         RiskLevel previousRisk = risk.assess(file);
         file.touch(clock.instant());
         cases.flush();
-        audit.record(file.id(), answered(AuditAction.UPDATE));
+        Reading reading = reading(file);
+        audit.record(file.id(), answered(reading, AuditAction.UPDATE));
         events.updated(file, previousRisk);
-        return after.visibleTo(file, readsPersonalData());
+        return after.visibleTo(file, reading.showsPersonalData());
     }
 
     @Transactional
@@ -159,9 +167,10 @@ public class CaseService {
         journeys.persist(entry);
         RiskLevel previousRisk = risk.assess(file);
         cases.flush();
-        audit.record(file.id(), answered(AuditAction.JOURNEY));
+        Reading reading = reading(file);
+        audit.record(file.id(), answered(reading, AuditAction.JOURNEY));
         events.journeyRecorded(file, entry, previousStatus, previousRisk);
-        return new VisibleJourneyEntry(entry, readsPersonalData() ? place : null);
+        return new VisibleJourneyEntry(entry, reading.showsPersonalData() ? place : null);
     }
 
     @Transactional
@@ -169,8 +178,9 @@ public class CaseService {
         CaseFile file = owned(id);
         Page<JourneyEntry> page = Paging.page(journeys.page(file.id(), journeyPosition(cursor), limit + 1), limit,
                 entry -> Page.cursor(entry.date() + "/" + entry.sequence()));
-        auditRead(file.id());
-        boolean withPlaces = readsPersonalData();
+        Reading reading = reading(file);
+        audit.record(file.id(), answered(reading, AuditAction.READ));
+        boolean withPlaces = reading.showsPersonalData();
         return new Page<>(page.items().stream()
                 .map(entry -> new VisibleJourneyEntry(entry, withPlaces ? sealed.place(file, entry.id(), entry.place()) : null))
                 .toList(), page.next());
@@ -204,9 +214,22 @@ public class CaseService {
         CaseStatus previousStatus = file.close(sealed.sealClosedReason(file, reason), clock.instant());
         RiskLevel previousRisk = risk.assess(file);
         cases.flush();
-        audit.record(file.id(), answered(AuditAction.CLOSE));
+        Reading reading = reading(file);
+        audit.record(file.id(), answered(reading, AuditAction.CLOSE));
         events.closed(file, previousStatus, previousRisk);
-        return visible(file);
+        return visible(file, reading);
+    }
+
+    /** A case with its whole journey, personal data included, for a subject-access export (audited as such). */
+    public record InFull(VisibleCase visible, List<VisibleJourneyEntry> journey) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public InFull inFullForSubjectAccess(UUID id) {
+        CaseFile file = owned(id);
+        audit.record(file.id(), AuditAction.SUBJECT_ACCESS, AuditAction.READ_PERSONAL_DATA);
+        return new InFull(Plaintext.of(file, sealed).visibleTo(file, true), journeys.of(file.id()).stream()
+                .map(entry -> new VisibleJourneyEntry(entry, sealed.place(file, entry.id(), entry.place()))).toList());
     }
 
     @Transactional
@@ -216,26 +239,58 @@ public class CaseService {
         return file;
     }
 
-    /** A case of the caller's organisation, locked for the transaction; any other is not found. */
+    /** A case of the caller's organisation, locked for the transaction; any other is not found, an erased one gone. */
     CaseFile owned(UUID id) {
+        CaseFile file = ownedOrErased(id);
+        if (file.isErased()) {
+            throw erased(file);
+        }
+        return file;
+    }
+
+    /** A case of the caller's organisation, erased or not, locked for the transaction; any other is not found. */
+    CaseFile ownedOrErased(UUID id) {
         return cases.findOwned(id, caller.organisation()).orElseThrow(() -> ProblemException.notFound("The case"));
     }
 
-    private boolean readsPersonalData() {
-        return caller.hasRole(Roles.PROTECTION_OFFICER);
+    static ProblemException erased(CaseFile file) {
+        return new ProblemException(410, "gone", "Gone", "The case's personal data was erased on "
+                + LocalDate.ofInstant(file.erasedAt(), ZoneOffset.UTC) + "; nobody can read it any more. Its audit trail "
+                + "remains.");
     }
 
-    private void auditRead(UUID caseId) {
-        audit.record(caseId, answered(AuditAction.READ));
+    /** How the caller reads personal data: in full as a protection officer, in an emergency, or masked. */
+    private enum Reading {
+        IN_FULL, IN_AN_EMERGENCY, MASKED;
+
+        boolean showsPersonalData() {
+            return this != MASKED;
+        }
     }
 
-    /** What the caller did, and whether the answer gives the caller personal data, which is a read of it. */
-    private AuditAction[] answered(AuditAction action) {
-        return readsPersonalData() ? new AuditAction[] {action, AuditAction.READ_PERSONAL_DATA} : new AuditAction[] {action};
+    /** How the caller's role reads personal data, whatever the case. */
+    private Reading reading() {
+        return caller.hasRole(Roles.PROTECTION_OFFICER) ? Reading.IN_FULL : Reading.MASKED;
     }
 
-    private VisibleCase visible(CaseFile file) {
-        return readsPersonalData() ? Plaintext.of(file, sealed).visibleTo(file, true)
+    /** How the caller reads this case's personal data: a caseworker with an open emergency access to it reads it too. */
+    private Reading reading(CaseFile file) {
+        Reading byRole = reading();
+        return byRole == Reading.MASKED && caller.hasRole(Roles.CASEWORKER)
+                && emergencyAccesses.isOpen(file.id(), caller.subject(), clock.instant()) ? Reading.IN_AN_EMERGENCY : byRole;
+    }
+
+    /** What the caller did, and, when the answer gives the caller personal data, that read of it and how it was allowed. */
+    private static AuditAction[] answered(Reading reading, AuditAction action) {
+        return switch (reading) {
+            case IN_FULL -> new AuditAction[] {action, AuditAction.READ_PERSONAL_DATA};
+            case IN_AN_EMERGENCY -> new AuditAction[] {action, AuditAction.EMERGENCY_ACCESS};
+            case MASKED -> new AuditAction[] {action};
+        };
+    }
+
+    private VisibleCase visible(CaseFile file, Reading reading) {
+        return reading.showsPersonalData() ? Plaintext.of(file, sealed).visibleTo(file, true)
                 : Plaintext.aliasesOf(file, sealed).visibleTo(file, false);
     }
 

@@ -1,25 +1,23 @@
 package org.corridor.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.corridor.cases.config.CaseConfig;
 import org.corridor.cases.domain.AuditAction;
 import org.corridor.cases.domain.CaseFile;
-import org.corridor.cases.domain.CaseMember;
 import org.corridor.cases.domain.CaseTransfer;
-import org.corridor.cases.domain.JourneyEntry;
 import org.corridor.cases.event.CaseEvents;
 import org.corridor.cases.repository.CaseRepository;
 import org.corridor.cases.repository.JourneyRepository;
 import org.corridor.cases.repository.TransferRepository;
-import org.corridor.cases.security.PersonalData;
 import org.corridor.platform.http.Page;
 import org.corridor.platform.identity.Caller;
 import org.corridor.platform.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Handing a case to another organisation: offered by a coordinator, accepted or declined by the receiver's. */
@@ -55,7 +53,7 @@ public class TransferService {
     }
 
     @Transactional
-    public CaseTransfer offer(UUID caseId, String toOrganisation) {
+    public CaseTransfer offer(UUID caseId, String toOrganisation, CaseTransfer.Consent consent) {
         CaseFile file = caseService.owned(caseId);
         if (toOrganisation.equals(file.organisation())) {
             throw ProblemException.invalidField("toOrganisation", "is the organisation that already owns the case");
@@ -68,12 +66,15 @@ public class TransferService {
                     + "people has used Corridor yet");
         }
         Instant now = clock.instant();
+        if (consent.recordedOn().isAfter(LocalDate.ofInstant(now, clock.getZone()).plusDays(1))) {
+            throw ProblemException.invalidField("consent.recordedOn", "is in the future");
+        }
         if (transfers.hasOpenOffer(caseId, now)) {
             throw ProblemException.conflict("This case is already offered to an organisation; wait for its answer, "
                     + "or withdraw the offer.");
         }
         transfers.expireLapsed(caseId, now);
-        var transfer = CaseTransfer.offer(caseId, file.organisation(), toOrganisation, caller.subject(), now,
+        var transfer = CaseTransfer.offer(caseId, file.organisation(), toOrganisation, consent, caller.subject(), now,
                 config.transferOfferLifetime());
         transfers.persist(transfer);
         audit.record(caseId, AuditAction.TRANSFER);
@@ -95,20 +96,21 @@ public class TransferService {
     }
 
     /**
-     * Accepting moves ownership of a case that is still active: the case is re-sealed with the receiver's key and the
-     * sender loses access.
+     * Accepting moves ownership of a case that is still active: the case's data key is wrapped by the receiver's key
+     * instead of the sender's, and the sender loses access.
      */
     @Transactional
     public CaseTransfer accept(UUID transferId) {
         CaseTransfer transfer = incoming(transferId);
         Instant now = clock.instant();
         transfer.decide(true, caller.subject(), now);
-        CaseFile file = cases.findById(transfer.caseId());
-        if (!file.status().isActive()) {
-            throw ProblemException.conflict("The case is no longer active, so it cannot be taken over; its organisation "
-                    + "can withdraw the offer.");
+        CaseFile file = cases.findById(transfer.caseId(), LockModeType.PESSIMISTIC_WRITE);
+        if (!file.status().isActive() || file.isErased()) {
+            throw ProblemException.conflict("The case is no longer active, or its personal data was erased, so it cannot "
+                    + "be taken over; its organisation can withdraw the offer.");
         }
-        String previousOrganisation = handOver(file, journeys.of(file.id()), transfer.toOrganisation(), now);
+        sealed.handOver(file, journeys.of(file.id()), transfer.toOrganisation());
+        String previousOrganisation = file.transferTo(transfer.toOrganisation(), now);
         cases.flush();
         audit.record(file.id(), AuditAction.TRANSFER);
         events.transferred(file, previousOrganisation);
@@ -137,28 +139,5 @@ public class TransferService {
     private CaseTransfer incoming(UUID transferId) {
         return transfers.findOfferedTo(transferId, caller.organisation())
                 .orElseThrow(() -> ProblemException.notFound("The transfer"));
-    }
-
-    /** Gives the case to the receiver with every sealed field moved to the receiver's key; answers the previous owner. */
-    private String handOver(CaseFile file, List<JourneyEntry> journey, String receiver, Instant now) {
-        List<String> aliases = file.members().stream().map(member -> sealed.alias(file, member.id(), member.alias())).toList();
-        List<PersonalData> personal = file.members().stream()
-                .map(member -> sealed.personalData(file, member.id(), member.personalData())).toList();
-        String notes = sealed.notes(file);
-        String closedReason = sealed.closedReason(file);
-        List<String> places = journey.stream().map(entry -> sealed.place(file, entry.id(), entry.place())).toList();
-
-        String previous = file.transferTo(receiver, sealed.currentKeyId(), now);
-        for (int i = 0; i < file.members().size(); i++) {
-            CaseMember member = file.members().get(i);
-            member.seal(sealed.sealAlias(file, member.id(), aliases.get(i)),
-                    sealed.sealPersonalData(file, member.id(), personal.get(i)));
-        }
-        file.replaceNotes(sealed.sealNotes(file, notes));
-        file.resealClosedReason(sealed.sealClosedReason(file, closedReason));
-        for (int i = 0; i < journey.size(); i++) {
-            journey.get(i).sealPlace(sealed.sealPlace(file, journey.get(i).id(), places.get(i)));
-        }
-        return previous;
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.corridor.cases.support.TransferOffers;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -129,7 +130,7 @@ class ChangeFeedTest {
         String receiverStart = page(receiver.coordinator(), null, null).getString("next");
         String id = openCase(sender);
         String transfer = given().header("Authorization", sender.coordinator()).contentType(ContentType.JSON)
-                .body("{\"toOrganisation\": \"" + receiver.name() + "\"}").post("/api/v1/cases/" + id + "/transfers").then()
+                .body(TransferOffers.to(receiver.name())).post("/api/v1/cases/" + id + "/transfers").then()
                 .statusCode(201).extract().path("id");
         given().header("Authorization", receiver.coordinator()).post("/api/v1/transfers/" + transfer + "/accept").then()
                 .statusCode(200);

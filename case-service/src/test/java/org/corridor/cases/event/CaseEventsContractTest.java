@@ -39,7 +39,8 @@ class CaseEventsContractTest {
             "org.corridor.case.status-changed", "CaseStatusChanged",
             "org.corridor.case.transferred", "CaseTransferred",
             "org.corridor.case.risk-changed", "CaseRiskChanged",
-            "org.corridor.case.closed", "CaseClosed");
+            "org.corridor.case.closed", "CaseClosed",
+            "org.corridor.case.erased", "CaseErased");
 
     @Test
     void publishedCaseEventsMatchTheContractAndCarryNoPersonalData() throws Exception {
@@ -57,8 +58,10 @@ class CaseEventsContractTest {
                 .post("/api/v1/cases/" + id + "/journey").then().statusCode(201);
         given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body("{\"reason\": \"Secret reason\"}")
                 .post("/api/v1/cases/" + id + "/close").then().statusCode(200);
+        given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body("{\"reason\": \"Secret wish\"}")
+                .post("/api/v1/cases/" + id + "/erasure").then().statusCode(204);
 
-        List<ConsumerRecord<String, byte[]>> events = awaitEvents(id, 5);
+        List<ConsumerRecord<String, byte[]>> events = awaitEvents(id, 6);
         var contract = AsyncApiContract.load(Path.of("asyncapi.yaml"));
         for (var record : events) {
             assertEquals(id, record.key());
@@ -72,7 +75,8 @@ class CaseEventsContractTest {
         }
         List<String> types = events.stream().map(record -> json(record).path("type").asText()).toList();
         assertEquals(List.of("org.corridor.case.opened", "org.corridor.case.journey-recorded",
-                "org.corridor.case.status-changed", "org.corridor.case.closed", "org.corridor.case.status-changed"),
+                "org.corridor.case.status-changed", "org.corridor.case.closed", "org.corridor.case.status-changed",
+                "org.corridor.case.erased"),
                 types.stream().filter(type -> !type.endsWith("risk-changed")).toList());
 
         JsonNode opened = json(events.get(0)).path("data");
@@ -85,6 +89,9 @@ class CaseEventsContractTest {
                 .filter(event -> event.path("type").asText().endsWith("journey-recorded")).findFirst().orElseThrow();
         assertEquals("departed", journey.path("data").path("journey").path("kind").asText());
         assertTrue(journey.path("data").path("revision").asInt() > opened.path("revision").asInt());
+        JsonNode erased = json(events.getLast()).path("data");
+        assertEquals("closed", erased.path("status").asText());
+        assertEquals(2, erased.path("people").asInt(), "an erased case is still counted");
     }
 
     static JsonNode json(ConsumerRecord<String, byte[]> record) {

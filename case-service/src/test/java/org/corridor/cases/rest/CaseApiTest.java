@@ -7,6 +7,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.corridor.cases.support.TestPolicies;
+import org.corridor.cases.support.TransferOffers;
 import org.corridor.infra.testing.CorridorTestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,7 @@ class CaseApiTest {
         String id = openCase();
         try (var connection = dataSource.getConnection();
              var query = connection.prepareStatement("""
-                     SELECT m.alias, m.personal_data, c.notes, c.key_id FROM case_member m JOIN case_file c ON c.id = m.case_id
+                     SELECT m.alias, m.personal_data, c.notes, c.key_id, c.data_key FROM case_member m JOIN case_file c ON c.id = m.case_id
                      WHERE c.id = ?::uuid ORDER BY m.position LIMIT 1""")) {
             query.setString(1, id);
             try (var rows = query.executeQuery()) {
@@ -138,7 +139,8 @@ class CaseApiTest {
                     assertFalse(raw.contains("Magnolia") || raw.contains(LEGAL_NAME) || raw.contains("Hyesan") || raw.contains("brokers"),
                             "column " + column + " holds plaintext");
                 }
-                assertEquals("2026-01", rows.getString(4));
+                assertEquals(null, rows.getString(4), "sealed under a key derived for the organisation, not its own");
+                assertNotNull(rows.getBytes(5), "no data key of its own");
             }
         }
         for (String table : new String[] {"case_file", "case_member", "journey_entry", "audit_entry", "outbox_event"}) {
@@ -365,7 +367,7 @@ class CaseApiTest {
         }
         given().header("Authorization", OTHER_COORDINATOR).contentType(ContentType.JSON).body("{\"reason\": \"x\"}")
                 .post(path + "/close").then().statusCode(404);
-        given().header("Authorization", OTHER_COORDINATOR).contentType(ContentType.JSON).body("{\"toOrganisation\": \"open-road\"}")
+        given().header("Authorization", OTHER_COORDINATOR).contentType(ContentType.JSON).body(TransferOffers.to("open-road"))
                 .post(path + "/transfers").then().statusCode(404);
         given().header("Authorization", OTHER_COORDINATOR).get(path + "/audit").then().statusCode(404);
         given().header("Authorization", ANALYST).get(path).then().statusCode(403).contentType("application/problem+json");
@@ -379,7 +381,7 @@ class CaseApiTest {
     void aTransferMovesTheCaseAndItsKeyToTheReceiver() {
         String id = openCase();
         String transfer = given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
-                .body("{\"toOrganisation\": \"open-road\"}").post("/api/v1/cases/" + id + "/transfers").then()
+                .body(TransferOffers.to("open-road")).post("/api/v1/cases/" + id + "/transfers").then()
                 .statusCode(201).body("status", equalTo("offered")).extract().path("id");
         given().header("Authorization", OTHER_COORDINATOR).get("/api/v1/transfers").then()
                 .statusCode(200).body("items.id", hasItem(transfer));
@@ -396,11 +398,33 @@ class CaseApiTest {
     }
 
     @Test
+    void anOfferRecordsThePersonsConsentWithoutWhichThereIsNoOffer() throws Exception {
+        String id = openCase();
+        String offers = "/api/v1/cases/" + id + "/transfers";
+        for (String withoutConsent : List.of("{\"toOrganisation\": \"open-road\"}",
+                "{\"toOrganisation\": \"open-road\", \"consent\": {\"basis\": \"informed-consent\"}}",
+                "{\"toOrganisation\": \"open-road\", \"consent\": {\"basis\": \"asked-nicely\", \"recordedOn\": \"2026-11-01\"}}",
+                "{\"toOrganisation\": \"open-road\", \"consent\": {\"basis\": \"vital-interest\", \"recordedOn\": \"2999-01-01\"}}")) {
+            given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body(withoutConsent).post(offers).then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
+        assertEquals(0, count("SELECT count(*) FROM case_transfer WHERE case_id = '" + id + "'"));
+
+        String transfer = given().header("Authorization", COORDINATOR).contentType(ContentType.JSON).body("""
+                        {"toOrganisation": "open-road", "consent": {"basis": "vital-interest", "recordedOn": "2026-10-30"}}""")
+                .post(offers).then().statusCode(201)
+                .body("consent.basis", equalTo("vital-interest")).body("consent.recordedOn", equalTo("2026-10-30"))
+                .extract().path("id");
+        given().header("Authorization", OTHER_COORDINATOR).get("/api/v1/transfers/" + transfer).then().statusCode(200)
+                .body("consent.basis", equalTo("vital-interest"));
+    }
+
+    @Test
     void offersGoOnlyToKnownOrganisationsCanBeWithdrawnAndExpire() throws Exception {
         String id = openCase();
         String offers = "/api/v1/cases/" + id + "/transfers";
         given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
-                .body("{\"toOrganisation\": \"not-yet-" + UUID.randomUUID() + "\"}").post(offers).then()
+                .body(TransferOffers.to("not-yet-" + UUID.randomUUID())).post(offers).then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", equalTo(List.of("toOrganisation")));
         assertEquals(0, count("SELECT count(*) FROM case_transfer WHERE case_id = '" + id + "'"));
 
@@ -437,7 +461,7 @@ class CaseApiTest {
 
     private static String offer(String offers) {
         return given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
-                .body("{\"toOrganisation\": \"" + B + "\"}").post(offers).then()
+                .body(TransferOffers.to(B)).post(offers).then()
                 .statusCode(201).body("status", equalTo("offered")).extract().path("id");
     }
 
@@ -446,7 +470,7 @@ class CaseApiTest {
         Set<String> offered = new HashSet<>();
         for (int i = 0; i < 2; i++) {
             offered.add(given().header("Authorization", COORDINATOR).contentType(ContentType.JSON)
-                    .body("{\"toOrganisation\": \"open-road\"}").post("/api/v1/cases/" + openCase() + "/transfers").then()
+                    .body(TransferOffers.to("open-road")).post("/api/v1/cases/" + openCase() + "/transfers").then()
                     .statusCode(201).extract().path("id"));
         }
         var first = given().header("Authorization", OTHER_COORDINATOR).queryParam("limit", 1).get("/api/v1/transfers").then()

@@ -17,7 +17,8 @@ public final class RouteTable {
     static final String REPORT_SERVICE = "report-service";
     private static final String API = "/api/v1/";
     private static final Map<String, List<String>> RESOURCES = Map.of(
-            CASE_SERVICE, List.of("cases", "alerts", "transfers", "audit", "subscriptions", "changes"),
+            CASE_SERVICE, List.of("cases", "alerts", "transfers", "audit", "subscriptions", "changes", "emergency-accesses",
+                    "organisation"),
             POLICY_SERVICE, List.of("countries", "routes"),
             REPORT_SERVICE, List.of("reports"));
 

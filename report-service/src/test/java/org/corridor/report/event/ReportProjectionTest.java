@@ -183,6 +183,19 @@ class ReportProjectionTest {
     }
 
     @Test
+    void anErasedCaseKeepsCountingWhereItWas() {
+        String org = "org-" + UUID.randomUUID();
+        CaseAt detained = caseIn(org, 6, "detained", "LA", "detained");
+        long allBefore = tally("OVERVIEW", Scope.ALL, "detained", "LA");
+        CaseAt erased = detained.erased();
+        Events.sendAndAwait(dataSource, erased, Events.caseEvent("erased", erased));
+
+        assertEquals(6, tally("OVERVIEW", Scope.of(org), "detained", "LA"));
+        assertEquals(allBefore, tally("OVERVIEW", Scope.ALL, "detained", "LA"));
+        assertEquals(6, tally("DETAINED", Scope.of(org), "2025-11", "LA"));
+    }
+
+    @Test
     void aPublishedPolicyShowsInThePolicyTimelineSupersededFromItsValidFrom() {
         var before = Events.policyPublished("MM", "2014-01-01", null, "high", "2026-01-01T00:00:00Z");
         var after = Events.policyPublished("MM", "2020-01-01", null, "critical", "2026-03-01T00:00:00Z");

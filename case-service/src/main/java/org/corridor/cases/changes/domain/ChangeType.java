@@ -10,5 +10,7 @@ public enum ChangeType {
     /** The case came to this organisation by an accepted transfer. */
     TRANSFERRED_IN,
     /** The case went to another organisation by an accepted transfer: this organisation no longer sees it. */
-    TRANSFERRED_AWAY
+    TRANSFERRED_AWAY,
+    /** The case's personal data was erased: it answers 410 from now on. */
+    ERASED
 }
