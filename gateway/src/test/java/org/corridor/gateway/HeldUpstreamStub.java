@@ -42,7 +42,8 @@ public class HeldUpstreamStub implements QuarkusTestResourceLifecycleManager {
             held.createContext("/", exchange -> {
                 exchange.getRequestBody().readAllBytes();
                 awaitOpen();
-                answer(exchange, "{\"answered\": true}");
+                // as case-service lists cases: an empty page, which the contract's checks of each answer accept
+                answer(exchange, "{\"items\": [], \"next\": null}");
             });
             held.start();
             String caseService = "http://127.0.0.1:" + held.getAddress().getPort();
