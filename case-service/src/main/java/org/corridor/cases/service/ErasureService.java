@@ -13,6 +13,7 @@ import org.corridor.cases.repository.JourneyRepository;
 import org.corridor.cases.security.FieldCipher;
 import org.corridor.cases.security.FieldLocation;
 import org.corridor.platform.identity.Caller;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ErasureService {
 
+    private static final Logger LOG = Logger.getLogger(ErasureService.class);
     private static final String REASON = "erasure-reason";
 
     private final CaseService caseService;
@@ -57,12 +59,23 @@ public class ErasureService {
         this.clock = clock;
     }
 
-    /** Erases a case of the caller's organisation; an erased one is gone (410), another organisation's not found. */
+    /**
+     * Erases a case of the caller's organisation; an erased one is gone (410), another organisation's not found. The
+     * answer does not wait for the organisation's other case keys to be wrapped anew, which takes time in proportion
+     * to its cases: that starts once the erasure commits, and should it fail, the key maintenance finishes it.
+     */
     public void erase(UUID caseId, String reason) {
         String organisation = QuarkusTransaction.requiringNew()
                 .call(() -> erase(caseService.owned(caseId), reason, caller.subject(), caller.organisation()));
-        // should this fail, the key maintenance finishes it at its next run
-        keyMaintenance.finishRetiring(organisation);
+        Thread.ofVirtual().name("erasure-key-retirement").start(() -> {
+            try {
+                keyMaintenance.finishRetiring(organisation);
+            } catch (RuntimeException e) {
+                // only the type: the key maintenance retries at its next run
+                LOG.warnf("retiring the key version of an erased case failed (%s); the key maintenance finishes it",
+                        e.getClass().getSimpleName());
+            }
+        });
     }
 
     /** Erases a case on behalf of {@code actor} of {@code organisation}; answers the case's organisation. */
