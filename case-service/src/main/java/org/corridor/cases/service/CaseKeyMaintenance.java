@@ -8,6 +8,7 @@ import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.repository.CaseRepository;
 import org.corridor.cases.repository.JourneyRepository;
 import org.corridor.cases.repository.OrganisationKeyRepository;
+import org.corridor.cases.work.FailureLog;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -31,7 +32,7 @@ public class CaseKeyMaintenance {
     private final CaseKeys keys;
     private final CaseConfig.OrganisationKeys config;
     private final Clock clock;
-    private volatile boolean failing;
+    private final FailureLog failures = new FailureLog(LOG, "key maintenance");
 
     public CaseKeyMaintenance(CaseRepository cases, JourneyRepository journeys, OrganisationKeyRepository versions,
                               SealedFields sealed, CaseKeys keys, CaseConfig config, Clock clock) {
@@ -59,15 +60,9 @@ public class CaseKeyMaintenance {
             for (String organisation : QuarkusTransaction.requiringNew().call(versions::withRetired)) {
                 finishRetiring(organisation);
             }
-            if (failing) {
-                failing = false;
-                LOG.info("key maintenance works again");
-            }
+            failures.worked();
         } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.warnf("key maintenance failed (%s); retrying at its next run", e.getClass().getSimpleName());
-            }
+            failures.failed(e);
         }
     }
 

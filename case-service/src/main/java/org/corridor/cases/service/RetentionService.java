@@ -8,6 +8,7 @@ import org.corridor.cases.config.CaseConfig;
 import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.repository.CaseRepository;
 import org.corridor.cases.repository.RetentionRepository;
+import org.corridor.cases.work.FailureLog;
 import org.corridor.platform.identity.Caller;
 import org.jboss.logging.Logger;
 
@@ -42,7 +43,7 @@ public class RetentionService {
     private final CaseConfig config;
     private final Caller caller;
     private final Clock clock;
-    private volatile boolean failing;
+    private final FailureLog failures = new FailureLog(LOG, "erasing cases whose retention ran out");
 
     public RetentionService(RetentionRepository retention, CaseRepository cases, ErasureService erasures,
                             CaseKeyMaintenance keyMaintenance, CaseConfig config, Caller caller, Clock clock) {
@@ -74,13 +75,9 @@ public class RetentionService {
             if (erased > 0) {
                 LOG.infof("cases erased as their retention ran out: %d", erased);
             }
-            failing = false;
+            failures.worked();
         } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.warnf("erasing cases whose retention ran out failed (%s); retrying at the next run",
-                        e.getClass().getSimpleName());
-            }
+            failures.failed(e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.cases.changes.repository.CaseChangeRepository;
+import org.corridor.cases.work.FailureLog;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,7 +20,7 @@ public class ChangeSequencer {
     private static final int BATCH = 10_000;
 
     private final CaseChangeRepository changes;
-    private volatile boolean failing;
+    private final FailureLog failures = new FailureLog(LOG, "sequencing changes");
 
     public ChangeSequencer(CaseChangeRepository changes) {
         this.changes = changes;
@@ -32,15 +33,9 @@ public class ChangeSequencer {
             while (QuarkusTransaction.requiringNew().call(() -> changes.sequence(BATCH)) == BATCH) {
                 // more were waiting than one batch takes
             }
-            if (failing) {
-                failing = false;
-                LOG.info("changes are being sequenced again");
-            }
+            failures.worked();
         } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.warnf("could not sequence changes (%s); retrying", e.getClass().getSimpleName());
-            }
+            failures.failed(e);
         }
     }
 }

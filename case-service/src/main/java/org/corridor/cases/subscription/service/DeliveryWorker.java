@@ -13,6 +13,7 @@ import org.corridor.cases.subscription.domain.Subscription;
 import org.corridor.cases.subscription.repository.DeliveryRepository;
 import org.corridor.cases.subscription.repository.SubscriptionRepository;
 import org.corridor.cases.work.DrainingRuns;
+import org.corridor.cases.work.FailureLog;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -54,7 +55,7 @@ public class DeliveryWorker {
     private final RetrySchedule retries;
     private final Clock clock;
     private final DrainingRuns runs = new DrainingRuns();
-    private volatile boolean failing;
+    private final FailureLog failures = new FailureLog(LOG, "sending webhook deliveries");
 
     public DeliveryWorker(SubscriptionRepository subscriptions, DeliveryRepository deliveries, SubscriptionSecrets secrets,
                           WebhookClient client, SubscriptionConfig config, Clock clock) {
@@ -90,15 +91,9 @@ public class DeliveryWorker {
             while (sendNextBatch()) {
                 // another subscription may be due
             }
-            if (failing) {
-                failing = false;
-                LOG.info("webhook deliveries are being sent again");
-            }
+            failures.worked();
         } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.warnf("could not send webhook deliveries (%s); retrying", e.getClass().getSimpleName());
-            }
+            failures.failed(e);
         }
     }
 
