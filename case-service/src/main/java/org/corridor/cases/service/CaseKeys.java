@@ -1,6 +1,7 @@
 package org.corridor.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.corridor.cases.domain.CaseFile;
 import org.corridor.cases.repository.OrganisationKeyRepository;
@@ -24,11 +25,14 @@ public class CaseKeys {
 
     private final OrganisationKeyRepository versions;
     private final OrganisationKeyStore store;
+    private final TransactionSynchronizationRegistry transaction;
     private final Clock clock;
 
-    public CaseKeys(OrganisationKeyRepository versions, OrganisationKeyStore store, Clock clock) {
+    public CaseKeys(OrganisationKeyRepository versions, OrganisationKeyStore store,
+                    TransactionSynchronizationRegistry transaction, Clock clock) {
         this.versions = versions;
         this.store = store;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -85,7 +89,7 @@ public class CaseKeys {
     @Transactional
     public void retire(String organisation) {
         versions.retireCurrent(organisation, clock.instant());
-        current(organisation);
+        transaction.putResource(new CurrentVersionOf(organisation), readCurrent(organisation));
     }
 
     /**
@@ -123,8 +127,22 @@ public class CaseKeys {
         return destroyed;
     }
 
-    /** The organisation's current version, made now if it has none. */
+    /**
+     * The organisation's current version, read once per transaction: the read locks it against being destroyed until
+     * the transaction ends, and an import or a batch issues many keys in one transaction.
+     */
     private Version current(String organisation) {
+        var resource = new CurrentVersionOf(organisation);
+        Version current = (Version) transaction.getResource(resource);
+        if (current == null) {
+            current = readCurrent(organisation);
+            transaction.putResource(resource, current);
+        }
+        return current;
+    }
+
+    /** The organisation's current version, made now if it has none. */
+    private Version readCurrent(String organisation) {
         UUID version = versions.current(organisation).orElse(null);
         if (version == null) {
             UUID made = UUID.randomUUID();
@@ -140,5 +158,8 @@ public class CaseKeys {
     }
 
     private record Version(UUID id, SecretKey key) {
+    }
+
+    private record CurrentVersionOf(String organisation) {
     }
 }
