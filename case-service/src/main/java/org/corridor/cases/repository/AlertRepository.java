@@ -13,6 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<CaseAlert, UUID> {
 
+    /** Every alert on the case, oldest first. */
+    public List<CaseAlert> ofCase(UUID caseId) {
+        return list("caseId = ?1 order by createdAt", caseId);
+    }
+
     /** Stores alerts in their order, in one batch on the transaction's connection. */
     public void insert(List<CaseAlert> alerts) {
         getEntityManager().unwrap(Session.class).doWork(connection -> {

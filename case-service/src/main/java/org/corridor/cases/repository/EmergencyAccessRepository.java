@@ -15,6 +15,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class EmergencyAccessRepository implements PanacheRepositoryBase<EmergencyAccess, UUID> {
 
+    /** Every emergency access to the case, oldest first. */
+    public List<EmergencyAccess> ofCase(UUID caseId) {
+        return list("caseId = ?1 order by grantedAt", caseId);
+    }
+
     /** Whether {@code actor} holds an emergency access to the case that is still open at {@code now}. */
     public boolean isOpen(UUID caseId, String actor, Instant now) {
         return count("caseId = ?1 and actor = ?2 and expiresAt > ?3", caseId, actor, now) > 0;

@@ -5,8 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.corridor.cases.domain.JourneyEntry;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class JourneyRepository implements PanacheRepositoryBase<JourneyEntry, UUID> {
@@ -39,5 +42,14 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntry, UU
     /** The case's events in the order they happened; those of one day in the order they were recorded. */
     public List<JourneyEntry> of(UUID caseId) {
         return list("caseId = ?1 order by date, sequence", caseId);
+    }
+
+    /** The events of each of the cases, in one query; a case without any has none in the map. */
+    public Map<UUID, List<JourneyEntry>> ofEach(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        return list("caseId in ?1 order by date, sequence", caseIds).stream()
+                .collect(Collectors.groupingBy(JourneyEntry::caseId));
     }
 }

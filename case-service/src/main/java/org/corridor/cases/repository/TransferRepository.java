@@ -14,6 +14,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class TransferRepository implements PanacheRepositoryBase<CaseTransfer, UUID> {
 
+    /** Every offer of the case, oldest first. */
+    public List<CaseTransfer> ofCase(UUID caseId) {
+        return list("caseId = ?1 order by offeredAt", caseId);
+    }
+
     public boolean hasOpenOffer(UUID caseId, Instant now) {
         return count("caseId = ?1 and status = ?2 and expiresAt > ?3", caseId, CaseTransfer.Status.OFFERED, now) > 0;
     }

@@ -73,7 +73,9 @@ public class CaseKeyMaintenance {
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> {
                 List<CaseFile> found = cases.lockWithoutOwnKey(config.batchSize());
-                found.forEach(file -> sealed.moveToOwnKey(file, journeys.of(file.id())));
+                // one query for the batch's journeys: a query per case would flush the whole batch each time
+                var journeysOfBatch = journeys.ofEach(found.stream().map(CaseFile::id).toList());
+                found.forEach(file -> sealed.moveToOwnKey(file, journeysOfBatch.getOrDefault(file.id(), List.of())));
                 return found.size();
             });
             moved += batch;

@@ -85,7 +85,7 @@ public class EmergencyAccessService {
     /** Every emergency access to a case, oldest first. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Reviewable> ofCase(UUID caseId) {
-        return accesses.list("caseId = ?1 order by grantedAt", caseId).stream().map(this::reviewable).toList();
+        return accesses.ofCase(caseId).stream().map(this::reviewable).toList();
     }
 
     @Transactional

@@ -40,8 +40,7 @@ public class SubjectAccessService {
     @Transactional
     public Export export(UUID caseId) {
         CaseService.InFull held = caseService.inFullForSubjectAccess(caseId);
-        return new Export(held, transfers.list("caseId = ?1 order by offeredAt", caseId),
-                alerts.list("caseId = ?1 order by createdAt", caseId), emergencyAccesses.ofCase(caseId),
+        return new Export(held, transfers.ofCase(caseId), alerts.ofCase(caseId), emergencyAccesses.ofCase(caseId),
                 audit.entries(caseId));
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,10 +52,14 @@ public final class OpenApiContract {
     private final JsonSchemaFactory schemas;
     private final SchemaValidatorsConfig validation;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+    /** Each path template's segments as patterns, made once: every answer checked is matched against them all. */
+    private final Map<String, List<Pattern>> templates = new LinkedHashMap<>();
 
     private OpenApiContract(String name, String text) throws JsonProcessingException {
         this.name = name;
         this.document = JSON.readTree(text);
+        document.path("paths").fieldNames().forEachRemaining(template -> templates.put(template,
+                Arrays.stream(template.split("/", -1)).map(OpenApiContract::segmentPattern).toList()));
         String iri = CONTRACTS + name;
         // the schemas are read in place, so the document's own fields are known to the dialect as nothing to validate
         JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi31.getInstance())
@@ -158,13 +163,12 @@ public final class OpenApiContract {
     private Optional<String> template(String method, String path) {
         String[] segments = path.split("/", -1);
         List<String> matches = new ArrayList<>();
-        document.path("paths").fieldNames().forEachRemaining(template -> {
-            String[] templateSegments = template.split("/", -1);
-            if (templateSegments.length != segments.length || !operationNode(template, method).isObject()) {
+        templates.forEach((template, patterns) -> {
+            if (patterns.size() != segments.length || !operationNode(template, method).isObject()) {
                 return;
             }
             for (int i = 0; i < segments.length; i++) {
-                if (!segmentPattern(templateSegments[i]).matcher(segments[i]).matches()) {
+                if (!patterns.get(i).matcher(segments[i]).matches()) {
                     return;
                 }
             }
